@@ -1,0 +1,28 @@
+package cn.jixiao.fonts;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Which fonts the forms are set in. A unit that owns other fonts (仿宋_GB2312, 方正小标宋) points {@code directory} at
+ * them and names the families; no code changes.
+ *
+ * @param directory   where the TrueType files are (.ttf, .otf or .ttc)
+ * @param bodyFamily  family of every table cell, e.g. {@code Noto Serif SC} or {@code 仿宋_GB2312}
+ * @param titleFamily family of the title 项目支出绩效自评表, e.g. {@code 方正小标宋简体}
+ */
+public record FontSettings(Path directory, String bodyFamily, String titleFamily) {
+
+    public static final String DEFAULT_FAMILY = "Noto Serif SC";
+
+    public FontSettings {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(bodyFamily, "bodyFamily");
+        Objects.requireNonNull(titleFamily, "titleFamily");
+    }
+
+    /** The fonts shipped in {@code fonts/}: Noto Serif SC Regular and Bold. */
+    public static FontSettings shipped(Path fontsDirectory) {
+        return new FontSettings(fontsDirectory, DEFAULT_FAMILY, DEFAULT_FAMILY);
+    }
+}
