@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -83,8 +84,9 @@ public final class FontLibrary {
     }
 
     private static Set<String> names(Font font) {
-        return Set.of(font.getFamily(Locale.ROOT), font.getFamily(Locale.ENGLISH),
-                font.getFamily(Locale.SIMPLIFIED_CHINESE), font.getFamily(Locale.TRADITIONAL_CHINESE));
+        return Stream.of(Locale.ROOT, Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE)
+                .map(font::getFamily)
+                .collect(Collectors.toSet());
     }
 
     private static boolean isBold(Font font) {
