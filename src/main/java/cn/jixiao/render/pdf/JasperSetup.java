@@ -3,6 +3,7 @@ package cn.jixiao.render.pdf;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
+import cn.jixiao.render.RenderException;
 import java.awt.Font;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.fonts.FontFamily;
 import net.sf.jasperreports.engine.fonts.SimpleFontFace;
 import net.sf.jasperreports.engine.fonts.SimpleFontFamily;
+import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.repo.FileRepositoryPersistenceServiceFactory;
 import net.sf.jasperreports.repo.FileRepositoryService;
 import net.sf.jasperreports.repo.PersistenceServiceFactory;
@@ -20,7 +22,7 @@ import net.sf.jasperreports.repo.RepositoryService;
 /**
  * The JasperReports context of a run: the templates directory as the repository (so {@code form.jrtx} resolves) and
  * the two font families the templates name, {@value #BODY_FAMILY} and {@value #TITLE_FAMILY}, registered as a font
- * extension from the configured font files and embedded in every PDF.
+ * extension from the configured font files and embedded in every PDF; and the reproducible PDF producer.
  */
 final class JasperSetup {
 
@@ -31,12 +33,13 @@ final class JasperSetup {
     }
 
     static JasperReportsContext context(Path templates, FontLibrary fonts, FontSettings settings)
-            throws FontException {
+            throws FontException, RenderException {
         SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
         context.setExtensions(RepositoryService.class,
                 List.of(new FileRepositoryService(context, templates.toAbsolutePath().toString(), false)));
         context.setExtensions(PersistenceServiceFactory.class,
                 List.of(FileRepositoryPersistenceServiceFactory.getInstance()));
+        context.setProperty(JRPdfExporter.PDF_PRODUCER_FACTORY_PROPERTY, ReproduciblePdfProducerFactory.class.getName());
         context.setExtensions(FontFamily.class, List.of(
                 family(context, BODY_FAMILY, fonts, settings.bodyFamily()),
                 family(context, TITLE_FAMILY, fonts, settings.titleFamily())));
@@ -44,7 +47,7 @@ final class JasperSetup {
     }
 
     private static FontFamily family(JasperReportsContext context, String name, FontLibrary fonts, String family)
-            throws FontException {
+            throws FontException, RenderException {
         SimpleFontFamily fontFamily = new SimpleFontFamily(context);
         fontFamily.setName(name);
         fontFamily.setNormalFace(face(context, fonts.face(family, false)));
@@ -54,7 +57,8 @@ final class JasperSetup {
         return fontFamily;
     }
 
-    private static SimpleFontFace face(JasperReportsContext context, FontLibrary.Face face) {
+    private static SimpleFontFace face(JasperReportsContext context, FontLibrary.Face face) throws RenderException {
+        PdfFonts.preload(face.file());
         LoadedFontFace fontFace = new LoadedFontFace(context, face.awtFont());
         fontFace.setTtf(face.file().toAbsolutePath().toString(), false);
         return fontFace;

@@ -7,10 +7,17 @@ import cn.jixiao.layout.FormLayout;
 import cn.jixiao.render.RenderException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -54,13 +61,23 @@ public final class PdfRenderer {
         }
     }
 
-    /** Writes filled pages as one PDF. */
-    public void export(JasperPrint print, String title, OutputStream out) throws RenderException {
+    /**
+     * Writes filled forms as one PDF, in order. The document ID is a digest of the printed text, so the same forms
+     * give the same bytes.
+     */
+    public void export(List<JasperPrint> prints, PdfDocumentInfo info, OutputStream out) throws RenderException {
+        JasperPrint first = prints.get(0);
+        first.setProperty(ReproduciblePdfProducerFactory.DOCUMENT_ID, documentId(prints));
+        if (info.creationDate() == null) {
+            first.removeProperty(ReproduciblePdfProducerFactory.CREATION_DATE);
+        } else {
+            first.setProperty(ReproduciblePdfProducerFactory.CREATION_DATE, info.creationDate().toString());
+        }
         JRPdfExporter exporter = new JRPdfExporter(context);
-        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(title);
+        configuration.setMetadataTitle(info.title());
         configuration.setMetadataCreator("jixiao");
         configuration.setCompressed(true);
         exporter.setConfiguration(configuration);
@@ -71,9 +88,30 @@ public final class PdfRenderer {
         }
     }
 
-    public byte[] render(FormLayout form) throws RenderException {
+    /** One form as a PDF document. */
+    public byte[] render(FormLayout form, LocalDate creationDate) throws RenderException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        export(fill(form), form.projectName(), out);
+        export(List.of(fill(form)), new PdfDocumentInfo(form.projectName(), creationDate), out);
         return out.toByteArray();
+    }
+
+    private static String documentId(List<JasperPrint> prints) {
+        MessageDigest digest = sha256();
+        for (JasperPrint print : prints) {
+            for (JRPrintText text : PrintedTexts.of(print)) {
+                digest.update(text.getFullText().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            digest.update((byte) 1);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -1,0 +1,54 @@
+package cn.jixiao.render.pdf;
+
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
+import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
+import net.sf.jasperreports.pdf.common.PdfProducer;
+import net.sf.jasperreports.pdf.common.PdfProducerContext;
+import net.sf.jasperreports.pdf.common.PdfProducerFactory;
+
+/**
+ * JasperReports' OpenPDF producer, made reproducible: the same pages give the same bytes. OpenPDF stamps every PDF with
+ * the clock ({@code /CreationDate}) and a random file ID; here the creation date is the form's date (or absent) and the
+ * ID is a digest of the content, both taken from properties of the {@link JasperPrint} (see {@link #CREATION_DATE} and
+ * {@link #DOCUMENT_ID}). The fonts' random subset prefixes are fixed in {@link PdfFonts}.
+ */
+public final class ReproduciblePdfProducerFactory implements PdfProducerFactory {
+
+    /** JasperPrint property: the creation date as {@code yyyy-MM-dd}; when absent the PDF carries none. */
+    static final String CREATION_DATE = "cn.jixiao.pdf.creation.date";
+    /** JasperPrint property: the 16-byte document ID in hex, the trailer's {@code /ID}. */
+    static final String DOCUMENT_ID = "cn.jixiao.pdf.document.id";
+
+    @Override
+    public PdfProducer createProducer(PdfProducerContext context) {
+        return new ClassicPdfProducer(context) {
+            @Override
+            public PdfDocumentWriter createWriter(OutputStream os) throws JRException {
+                PdfDocumentWriter writer = super.createWriter(os);
+                JasperPrint print = context.getCurrentJasperPrint();
+                PdfDictionary info = getPdfWriter().getInfo();
+                String date = print.getProperty(CREATION_DATE);
+                if (date == null) {
+                    info.remove(PdfName.CREATIONDATE);
+                } else {
+                    info.put(PdfName.CREATIONDATE, new PdfDate(GregorianCalendar.from(
+                            LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC))));
+                }
+                byte[] id = HexFormat.of().parseHex(print.getProperty(DOCUMENT_ID));
+                info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+                return writer;
+            }
+        };
+    }
+}
