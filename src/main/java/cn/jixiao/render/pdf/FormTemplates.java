@@ -1,18 +1,33 @@
 package cn.jixiao.render.pdf;
 
+import cn.jixiao.io.AtomicFiles;
 import cn.jixiao.render.RenderException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import net.sf.jasperreports.engine.JRConstants;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.engine.util.JRSaver;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
 
-/** The form's JRXML templates, compiled once per run. */
+/**
+ * The form's JRXML templates, compiled once per run. Compiling takes seconds, so a compiled template is kept in a
+ * cache directory under the digest of its JRXML: the next run loads it in milliseconds, and an edited template is
+ * compiled again because its digest changed.
+ */
 final class FormTemplates {
+
+    static final String MAIN = "form.jrxml";
 
     /** Subreport templates and the main report parameter that carries each compiled one. */
     private static final Map<String, String> SUBREPORTS = Map.of(
@@ -29,23 +44,71 @@ final class FormTemplates {
         this.subreports = Map.copyOf(subreports);
     }
 
-    static FormTemplates load(JasperReportsContext context, Path directory) throws RenderException {
-        JasperReport main = compile(context, directory.resolve("form.jrxml"));
+    /**
+     * @param cache where compiled templates are kept between runs; {@code null} to compile every time
+     */
+    static FormTemplates load(JasperReportsContext context, Path directory, Path cache) throws RenderException {
+        JasperReport main = loadReport(context, directory.resolve(MAIN), cache);
         Map<String, Object> subreports = new HashMap<>();
         for (Map.Entry<String, String> subreport : SUBREPORTS.entrySet()) {
-            subreports.put(subreport.getKey(), compile(context, directory.resolve(subreport.getValue())));
+            subreports.put(subreport.getKey(), loadReport(context, directory.resolve(subreport.getValue()), cache));
         }
         return new FormTemplates(main, subreports);
     }
 
-    private static JasperReport compile(JasperReportsContext context, Path jrxml) throws RenderException {
-        if (!Files.isRegularFile(jrxml)) {
-            throw new RenderException("template " + jrxml + " does not exist");
-        }
+    private static JasperReport loadReport(JasperReportsContext context, Path jrxml, Path cache)
+            throws RenderException {
+        byte[] source;
         try {
-            return JasperCompileManager.getInstance(context).compile(JRXmlLoader.load(context, jrxml.toFile()));
+            source = Files.readAllBytes(jrxml);
+        } catch (IOException e) {
+            throw new RenderException("template " + jrxml + " cannot be read: " + e.getMessage(), e);
+        }
+        Path compiled = cache == null ? null : cache.resolve(jrxml.getFileName() + "-" + digest(source) + ".jasper");
+        if (compiled != null && Files.isRegularFile(compiled)) {
+            try {
+                return (JasperReport) JRLoader.loadObject(context, compiled.toFile());
+            } catch (JRException | ClassCastException e) {
+                // A damaged cache entry is compiled again below and overwritten.
+            }
+        }
+        JasperReport report = compile(context, jrxml, source);
+        if (compiled != null) {
+            try {
+                Files.createDirectories(cache);
+                AtomicFiles.write(compiled, out -> {
+                    try {
+                        JRSaver.saveObject(report, out);
+                    } catch (JRException e) {
+                        throw new IOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                // The cache only saves time: a run that cannot write it compiles again next time.
+            }
+        }
+        return report;
+    }
+
+    private static JasperReport compile(JasperReportsContext context, Path jrxml, byte[] source)
+            throws RenderException {
+        try {
+            return JasperCompileManager.getInstance(context)
+                    .compile(JRXmlLoader.load(context, new ByteArrayInputStream(source)));
         } catch (JRException e) {
             throw new RenderException("template " + jrxml + " cannot be compiled: " + e.getMessage(), e);
+        }
+    }
+
+    /** Digest of the JRXML and of what the compiled form depends on: the JasperReports and Java versions. */
+    private static String digest(byte[] source) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(source);
+            digest.update((JRConstants.SERIAL_VERSION_UID + "/" + Runtime.version().feature()).getBytes());
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

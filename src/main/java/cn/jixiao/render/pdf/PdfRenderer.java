@@ -40,11 +40,15 @@ public final class PdfRenderer {
         this.templates = templates;
     }
 
-    public static PdfRenderer create(Path templatesDirectory, FontLibrary fonts, FontSettings settings)
-            throws RenderException {
+    /**
+     * @param templatesDirectory where {@code form.jrxml}, its subreports and {@code form.jrtx} are
+     * @param templateCache      where compiled templates are kept between runs; {@code null} to compile every time
+     */
+    public static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts,
+                                     FontSettings settings) throws RenderException {
         try {
             JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings);
-            return new PdfRenderer(context, FormTemplates.load(context, templatesDirectory));
+            return new PdfRenderer(context, FormTemplates.load(context, templatesDirectory, templateCache));
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package cn.jixiao.batch;
+package cn.jixiao.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package cn.jixiao.batch;
+package cn.jixiao.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
