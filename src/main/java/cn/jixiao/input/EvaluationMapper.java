@@ -1,0 +1,129 @@
+package cn.jixiao.input;
+
+import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.FundLine;
+import cn.jixiao.model.FundTotal;
+import cn.jixiao.model.Funds;
+import cn.jixiao.model.Goals;
+import cn.jixiao.model.Indicator;
+import cn.jixiao.model.NumberOrText;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps one project that the schema accepted to the model. The schema has checked every type and range; this adds the
+ * one rule it cannot state safely: a number has at most {@value #MAX_DECIMALS} decimals (of 万元, that is 1 分).
+ * JSON Schema's {@code multipleOf} would say it, but the library checks it by dividing, which never ends for a number
+ * such as {@code 1e-999999999}. An absent or null field is an empty cell.
+ */
+final class EvaluationMapper {
+
+    static final int MAX_DECIMALS = 6;
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** The form, or {@code null} when a number has too many decimals: then {@link #problems()} says where. */
+    Evaluation map(JsonNode project) {
+        String root = JsonPath.ROOT;
+        JsonNode year = project.path("year");
+        JsonNode reportDate = project.path("reportDate");
+        Evaluation evaluation = new Evaluation(
+                year.isNumber() ? year.decimalValue().intValueExact() : null,
+                text(project.path("projectName")),
+                text(project.path("department")),
+                text(project.path("implementingUnit")),
+                reportDate.isTextual() ? LocalDate.parse(reportDate.textValue()) : null,
+                funds(project.path("funds"), JsonPath.field(root, "funds")),
+                goals(project.path("goals")),
+                indicators(project.path("indicators"), JsonPath.field(root, "indicators")),
+                number(project.path("totalScore"), JsonPath.field(root, "totalScore")));
+        return problems.isEmpty() ? evaluation : null;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    private Funds funds(JsonNode funds, String path) {
+        if (!funds.isObject()) {
+            return Funds.EMPTY;
+        }
+        return new Funds(
+                total(funds.path("total"), JsonPath.field(path, "total")),
+                line(funds.path("fiscal"), JsonPath.field(path, "fiscal")),
+                line(funds.path("carryover"), JsonPath.field(path, "carryover")),
+                line(funds.path("other"), JsonPath.field(path, "other")));
+    }
+
+    private FundTotal total(JsonNode total, String path) {
+        if (!total.isObject()) {
+            return FundTotal.EMPTY;
+        }
+        return new FundTotal(
+                number(total.path("initialBudget"), JsonPath.field(path, "initialBudget")),
+                number(total.path("annualBudget"), JsonPath.field(path, "annualBudget")),
+                number(total.path("executed"), JsonPath.field(path, "executed")),
+                numberOrText(total.path("weight"), JsonPath.field(path, "weight")),
+                numberOrText(total.path("executionRate"), JsonPath.field(path, "executionRate")),
+                numberOrText(total.path("score"), JsonPath.field(path, "score")));
+    }
+
+    private FundLine line(JsonNode line, String path) {
+        if (!line.isObject()) {
+            return FundLine.EMPTY;
+        }
+        return new FundLine(
+                number(line.path("initialBudget"), JsonPath.field(path, "initialBudget")),
+                number(line.path("annualBudget"), JsonPath.field(path, "annualBudget")),
+                number(line.path("executed"), JsonPath.field(path, "executed")));
+    }
+
+    private static Goals goals(JsonNode goals) {
+        return goals.isObject() ? new Goals(text(goals.path("expected")), text(goals.path("actual"))) : Goals.EMPTY;
+    }
+
+    private List<Indicator> indicators(JsonNode indicators, String path) {
+        List<Indicator> rows = new ArrayList<>(indicators.size());
+        for (int i = 0; i < indicators.size(); i++) {
+            JsonNode row = indicators.get(i);
+            String rowPath = JsonPath.index(path, i);
+            rows.add(new Indicator(
+                    text(row.path("level1")),
+                    text(row.path("level2")),
+                    text(row.path("level3")),
+                    text(row.path("target")),
+                    text(row.path("actual")),
+                    numberOrText(row.path("weight"), JsonPath.field(rowPath, "weight")),
+                    numberOrText(row.path("score"), JsonPath.field(rowPath, "score")),
+                    text(row.path("deviation"))));
+        }
+        return rows;
+    }
+
+    private static String text(JsonNode text) {
+        return text.isTextual() ? text.textValue() : null;
+    }
+
+    private NumberOrText numberOrText(JsonNode value, String path) {
+        if (value.isTextual()) {
+            return NumberOrText.of(value.textValue());
+        }
+        return value.isNumber() ? NumberOrText.of(number(value, path)) : null;
+    }
+
+    /** The number exactly as written ({@code 51} stays {@code 51}, {@code 180.97212} keeps its five decimals). */
+    private BigDecimal number(JsonNode value, String path) {
+        if (!value.isNumber()) {
+            return null;
+        }
+        BigDecimal number = value.decimalValue();
+        if (number.scale() > MAX_DECIMALS) {
+            problems.add(new Problem(path, "must have at most " + MAX_DECIMALS + " decimals, got "
+                    + SchemaMessages.number(value)));
+        }
+        return number;
+    }
+}

@@ -1,0 +1,257 @@
+package cn.jixiao.input;
+
+import cn.jixiao.model.Evaluation;
+import cn.jixiao.validation.Diagnostic;
+import cn.jixiao.validation.Diagnostic.Severity;
+import cn.jixiao.validation.EvaluationRules;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads evaluation files: JSON checked against the published contract {@code evaluation.schema.json} (next to this
+ * class), mapped to the model, then checked by {@link EvaluationRules}. Whatever a file holds, reading never throws:
+ * every problem becomes a {@link Diagnostic} naming the file, the project and the JSON path.
+ *
+ * <p>Create one reader and share it: it loads the schema once, and it is thread-safe.
+ *
+ * <p>What a file may hold:
+ * <ul>
+ * <li>UTF-8 text, with or without a byte-order mark, of at most 64 MB. Other encodings (GBK, UTF-16) are refused at
+ *     the first byte that is not UTF-8, with its line and column.</li>
+ * <li>One JSON value: an evaluation object or a non-empty array of them. Malformed JSON, a duplicate field, content
+ *     after the value, nesting deeper than {@value #MAX_NESTING_DEPTH} levels, a text longer than
+ *     {@value #MAX_TEXT_LENGTH} characters or a number longer than {@value #MAX_NUMBER_LENGTH} characters reject the
+ *     whole file with the line and column; nothing of it is read.</li>
+ * <li>Text may hold tabs and line breaks, escaped or not; any other control character is an error at its path.</li>
+ * <li>Numbers are not negative, below 10¹² and have at most 6 decimals; exponents are allowed ({@code 1.5e2} is
+ *     150) and {@code -0} is 0.</li>
+ * </ul>
+ * Every project of an array is checked on its own: one bad project does not stop the others.
+ */
+public final class EvaluationReader {
+
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    static final int MAX_NESTING_DEPTH = 64;
+    static final int MAX_TEXT_LENGTH = 4_000_000;
+    /** Longer than any number the schema accepts; this only bounds what parsing costs. */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
+    private static final String SCHEMA = "classpath:cn/jixiao/input/evaluation.schema.json";
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxStringLength(MAX_TEXT_LENGTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+                    .build())
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    private final Schema schema;
+    private final SchemaMessages messages;
+
+    public EvaluationReader() {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+        // The schema is read like the data, so that its bounds are exact decimals too.
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        registry -> registry.schemaRegistryConfig(config).nodeReader(reader -> reader.jsonMapper(json)))
+                .getSchema(SchemaLocation.of(SCHEMA));
+        schema.initializeValidators();
+        messages = new SchemaMessages(schema.getSchemaNode());
+    }
+
+    /**
+     * One result per project of the file, in file order. When the file cannot be read at all, one result with index 0
+     * and the errors that say why.
+     */
+    public List<ProjectInput> read(Path file) {
+        JsonNode root;
+        try {
+            root = parse(readText(file));
+        } catch (Unreadable e) {
+            return List.of(fileErrors(file, List.of(new Problem(e.path, e.getMessage()))));
+        } catch (NoSuchFileException e) {
+            return List.of(fileErrors(file, List.of(new Problem(null, "no such file"))));
+        } catch (AccessDeniedException e) {
+            return List.of(fileErrors(file, List.of(new Problem(null, "permission denied"))));
+        } catch (IOException e) {
+            return List.of(fileErrors(file, List.of(new Problem(null, "cannot be read: " + e.getMessage()))));
+        }
+        // The schema checks the whole file at once; each finding goes to its project, 0 being the file itself.
+        Map<Integer, List<Error>> errors = new HashMap<>();
+        for (Error error : schema.validate(root)) {
+            errors.computeIfAbsent(project(root, error.getInstanceLocation()), p -> new ArrayList<>()).add(error);
+        }
+        if (errors.containsKey(0)) {
+            return List.of(fileErrors(file, messages.problems(errors.get(0), 0)));
+        }
+        List<JsonNode> projects = new ArrayList<>(); // the schema has made sure: an object, or an array of them
+        if (root.isArray()) {
+            root.forEach(projects::add);
+        } else {
+            projects.add(root);
+        }
+        int skip = root.isArray() ? 1 : 0; // paths start at the project, not at the file's array
+        List<ProjectInput> results = new ArrayList<>();
+        for (int i = 0; i < projects.size(); i++) {
+            List<Problem> problems = messages.problems(errors.getOrDefault(i + 1, List.of()), skip);
+            results.add(project(file, i + 1, projects.get(i), problems));
+        }
+        return results;
+    }
+
+    /** The 1-based project a path of the file is in; 0 for the file's root when it is not a project itself. */
+    private static int project(JsonNode root, NodePath at) {
+        if (root.isObject()) {
+            return 1;
+        }
+        return root.isArray() && at.getNameCount() > 0 ? (Integer) at.getElement(0) + 1 : 0;
+    }
+
+    /** Maps a project the schema accepted, and checks the business rules on it. */
+    private static ProjectInput project(Path file, int index, JsonNode project, List<Problem> schemaProblems) {
+        JsonNode projectName = project.path("projectName");
+        String name = projectName.isTextual() ? projectName.textValue() : null;
+        Evaluation evaluation = null;
+        List<Problem> problems = schemaProblems;
+        if (problems.isEmpty()) {
+            EvaluationMapper mapper = new EvaluationMapper();
+            evaluation = mapper.map(project);
+            problems = mapper.problems();
+        }
+        List<Diagnostic> diagnostics = errors(file, index, name, problems);
+        if (evaluation != null) {
+            diagnostics.addAll(EvaluationRules.check(file.toString(), index, evaluation));
+        }
+        return new ProjectInput(file, index, name, evaluation, diagnostics);
+    }
+
+    private static ProjectInput fileErrors(Path file, List<Problem> problems) {
+        return new ProjectInput(file, 0, null, null, errors(file, 0, null, problems));
+    }
+
+    private static List<Diagnostic> errors(Path file, int index, String name, List<Problem> problems) {
+        List<Diagnostic> errors = new ArrayList<>();
+        for (Problem problem : problems) {
+            errors.add(new Diagnostic(Severity.ERROR, file.toString(), index, name, problem.path(), problem.message()));
+        }
+        return errors;
+    }
+
+    /** The file's text: UTF-8, a leading byte-order mark dropped. */
+    private static String readText(Path file) throws IOException, Unreadable {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new Unreadable(null, "is larger than " + (MAX_FILE_BYTES >> 20) + " MB");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int start = startsWith(bytes, BYTE_ORDER_MARK) ? BYTE_ORDER_MARK.length : 0;
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer text = CharBuffer.allocate(bytes.length); // UTF-8 never gives more characters than bytes
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, text, true);
+        text.flip();
+        if (result.isError()) {
+            String before = text.toString();
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = before.length() - before.lastIndexOf('\n');
+            throw new Unreadable(null, String.format("is not UTF-8 text: byte 0x%02X at line %d, column %d;"
+                    + " save the file as UTF-8", bytes[in.position()] & 0xFF, line, column));
+        }
+        return text.toString();
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length
+                && ByteBuffer.wrap(bytes, 0, prefix.length).equals(ByteBuffer.wrap(prefix));
+    }
+
+    /** The one JSON value the text holds. */
+    private JsonNode parse(String text) throws IOException, Unreadable {
+        JsonParser parser = json.createParser(text);
+        try {
+            JsonNode root = json.readTree(parser);
+            if (root == null || root.isMissingNode()) {
+                throw new Unreadable(null, "is empty; expected an evaluation object or an array of them");
+            }
+            if (parser.nextToken() != null) {
+                throw new Unreadable(null, "has more after the JSON value, at " + at(parser.currentTokenLocation()));
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            // "Document nesting depth (65) exceeds the maximum allowed (64, from `StreamReadConstraints...`)"
+            String limit = e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+            throw new Unreadable(null, "cannot be read at " + at(parser.currentLocation()) + ": " + limit);
+        } catch (JsonProcessingException e) {
+            throw new Unreadable(path(parser.getParsingContext()), "malformed JSON at " + at(e.getLocation()) + ": "
+                    + Diagnostic.printable(e.getOriginalMessage(), Integer.MAX_VALUE));
+        } finally {
+            parser.close();
+        }
+    }
+
+    private static String at(JsonLocation location) {
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The path from the file's root to where the parser is, such as {@code $[3].indicators[2].weight}. */
+    private static String path(JsonStreamContext context) {
+        List<JsonStreamContext> chain = new ArrayList<>();
+        for (JsonStreamContext c = context; !c.inRoot(); c = c.getParent()) {
+            chain.add(0, c);
+        }
+        String path = JsonPath.ROOT;
+        for (JsonStreamContext c : chain) {
+            if (c.inArray() && c.getCurrentIndex() >= 0) {
+                path = JsonPath.index(path, c.getCurrentIndex());
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                path = JsonPath.field(path, c.getCurrentName());
+            }
+        }
+        return path;
+    }
+
+    /** Why a file cannot be read at all. */
+    private static final class Unreadable extends Exception {
+        private final String path;
+
+        Unreadable(String path, String message) {
+            super(message);
+            this.path = path;
+        }
+    }
+}

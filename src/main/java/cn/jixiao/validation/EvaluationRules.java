@@ -1,0 +1,126 @@
+package cn.jixiao.validation;
+
+import cn.jixiao.layout.Formats;
+import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Funds;
+import cn.jixiao.model.FundTotal;
+import cn.jixiao.model.Indicator;
+import cn.jixiao.model.NumberOrText;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The business rules of the form. A broken rule is a warning: the form is still rendered, as real forms break them
+ * (the seed's first project prints 执行率 87.00% where 全年执行数 equals 全年预算数). Each warning names its JSON path
+ * and gives both numbers.
+ */
+public final class EvaluationRules {
+
+    /** 满分: what the 分值 of a form add up to. */
+    private static final BigDecimal FULL_MARKS = BigDecimal.valueOf(100);
+    /** How far, in percentage points, a given 执行率 may be from 全年执行数 ÷ 全年预算数. */
+    private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.5");
+    /** A 执行率 written as text that can be compared: {@code 87.00%}, {@code 100 ％}. */
+    private static final Pattern PERCENTAGE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*");
+
+    private EvaluationRules() {
+    }
+
+    /** Records a broken rule at a JSON path of the project. */
+    private interface Warn {
+        void at(String path, String message);
+    }
+
+    /** The warnings for one project; empty when every rule holds. */
+    public static List<Diagnostic> check(String file, int project, Evaluation evaluation) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        Warn warn = (path, message) -> warnings.add(new Diagnostic(
+                Diagnostic.Severity.WARNING, file, project, evaluation.projectName(), path, message));
+        weightsAddUpToFullMarks(evaluation, warn);
+        scoresAddUpToTotal(evaluation, warn);
+        scoresWithinWeights(evaluation, warn);
+        executionRateMatchesAmounts(evaluation.funds().total(), warn);
+        executedWithinBudget(evaluation, warn);
+        return warnings;
+    }
+
+    /** Σ numeric 分值 (the funds total's and every indicator's) = 100. */
+    private static void weightsAddUpToFullMarks(Evaluation evaluation, Warn warn) {
+        BigDecimal sum = evaluation.weightSum();
+        if (sum.compareTo(FULL_MARKS) != 0) {
+            warn.at("$", "the 分值 add up to " + sum.toPlainString() + ", not " + FULL_MARKS);
+        }
+    }
+
+    /** Σ numeric 得分 = the 总分 given. */
+    private static void scoresAddUpToTotal(Evaluation evaluation, Warn warn) {
+        BigDecimal total = evaluation.totalScore();
+        BigDecimal sum = evaluation.scoreSum();
+        if (total != null && sum.compareTo(total) != 0) {
+            warn.at("$.totalScore", "总分 " + total.toPlainString() + " given, but the 得分 add up to "
+                    + sum.toPlainString());
+        }
+    }
+
+    /** 得分 ≤ 分值, for the funds total and every indicator. */
+    private static void scoresWithinWeights(Evaluation evaluation, Warn warn) {
+        FundTotal total = evaluation.funds().total();
+        scoreWithinWeight(total.score(), total.weight(), "$.funds.total.score", warn);
+        List<Indicator> indicators = evaluation.indicators();
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator indicator = indicators.get(i);
+            scoreWithinWeight(indicator.score(), indicator.weight(), "$.indicators[" + i + "].score", warn);
+        }
+    }
+
+    private static void scoreWithinWeight(NumberOrText score, NumberOrText weight, String path, Warn warn) {
+        if (score != null && score.isNumber() && weight != null && weight.isNumber()
+                && score.number().compareTo(weight.number()) > 0) {
+            warn.at(path, "得分 " + score + " is above its 分值 " + weight);
+        }
+    }
+
+    /**
+     * A given 执行率 is within {@link #RATE_TOLERANCE} of 全年执行数 ÷ 全年预算数. Text is compared when it is a plain
+     * percentage such as {@code 87.00%}; other text, or no amounts to compute from, is not compared.
+     */
+    private static void executionRateMatchesAmounts(FundTotal total, Warn warn) {
+        BigDecimal computed = total.computedExecutionRate();
+        if (total.executionRate() == null || computed == null) {
+            return;
+        }
+        BigDecimal given;
+        if (total.executionRate().isNumber()) {
+            given = total.executionRate().number();
+        } else {
+            Matcher percentage = PERCENTAGE.matcher(total.executionRate().text());
+            if (!percentage.matches()) {
+                return;
+            }
+            given = new BigDecimal(percentage.group(1));
+        }
+        if (given.subtract(computed).abs().compareTo(RATE_TOLERANCE) > 0) {
+            warn.at("$.funds.total.executionRate", Formats.executionRate(total)
+                    + " given, but 全年执行数 ÷ 全年预算数 = " + Formats.percent(computed));
+        }
+    }
+
+    /** 全年执行数 ≤ 全年预算数, for every row of 项目资金. */
+    private static void executedWithinBudget(Evaluation evaluation, Warn warn) {
+        Funds funds = evaluation.funds();
+        executedWithinBudget(funds.total().executed(), funds.total().annualBudget(), "$.funds.total", warn);
+        executedWithinBudget(funds.fiscal().executed(), funds.fiscal().annualBudget(), "$.funds.fiscal", warn);
+        executedWithinBudget(funds.carryover().executed(), funds.carryover().annualBudget(), "$.funds.carryover", warn);
+        executedWithinBudget(funds.other().executed(), funds.other().annualBudget(), "$.funds.other", warn);
+    }
+
+    private static void executedWithinBudget(BigDecimal executed, BigDecimal annualBudget, String row, Warn warn) {
+        if (executed != null && annualBudget != null && executed.compareTo(annualBudget) > 0) {
+            warn.at(row + ".executed", "全年执行数 " + executed.toPlainString() + " is above 全年预算数 "
+                    + annualBudget.toPlainString());
+        }
+    }
+}
