@@ -1,5 +1,6 @@
 package cn.jixiao.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,24 +29,62 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, TEMPORARY_PREFIX, ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+        try (PendingFile file = PendingFile.open(target)) {
+            content.writeTo(file.out());
+            file.commit();
         }
     }
 
     public static void write(Path target, byte[] content) throws IOException {
         write(target, out -> out.write(content));
+    }
+
+    /**
+     * A file being written over time, such as the combined PDF of a batch: it exists under its name only after
+     * {@link #commit}; closed without a commit, it leaves nothing.
+     */
+    public static final class PendingFile implements AutoCloseable {
+        private final Path target;
+        private final Path temporary;
+        private final OutputStream out;
+        private boolean committed;
+
+        private PendingFile(Path target, Path temporary) throws IOException {
+            this.target = target;
+            this.temporary = temporary;
+            this.out = new BufferedOutputStream(Files.newOutputStream(temporary), 64 * 1024);
+        }
+
+        public static PendingFile open(Path target) throws IOException {
+            Path directory = target.toAbsolutePath().getParent();
+            return new PendingFile(target, Files.createTempFile(directory, TEMPORARY_PREFIX, ".tmp"));
+        }
+
+        public OutputStream out() {
+            return out;
+        }
+
+        /** Completes the file: flushes it and gives it its name, replacing an earlier file of that name. */
+        public void commit() throws IOException {
+            out.close();
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                try {
+                    out.close();
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            }
+        }
     }
 
     /** Deletes the temporary files an interrupted run left in the directory; returns how many. */

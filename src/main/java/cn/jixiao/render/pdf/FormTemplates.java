@@ -28,6 +28,7 @@ import net.sf.jasperreports.engine.xml.JRXmlLoader;
 final class FormTemplates {
 
     static final String MAIN = "form.jrxml";
+    static final String SUMMARY = "summary.jrxml";
 
     /** Subreport templates and the main report parameter that carries each compiled one. */
     private static final Map<String, String> SUBREPORTS = Map.of(
@@ -38,10 +39,12 @@ final class FormTemplates {
 
     final JasperReport main;
     final Map<String, Object> subreports;
+    final JasperReport summary;
 
-    private FormTemplates(JasperReport main, Map<String, Object> subreports) {
+    private FormTemplates(JasperReport main, Map<String, Object> subreports, JasperReport summary) {
         this.main = main;
         this.subreports = Map.copyOf(subreports);
+        this.summary = summary;
     }
 
     /**
@@ -53,7 +56,7 @@ final class FormTemplates {
         for (Map.Entry<String, String> subreport : SUBREPORTS.entrySet()) {
             subreports.put(subreport.getKey(), loadReport(context, directory.resolve(subreport.getValue()), cache));
         }
-        return new FormTemplates(main, subreports);
+        return new FormTemplates(main, subreports, loadReport(context, directory.resolve(SUMMARY), cache));
     }
 
     private static JasperReport loadReport(JasperReportsContext context, Path jrxml, Path cache)

@@ -4,7 +4,10 @@ import cn.jixiao.render.RenderException;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -14,10 +17,13 @@ import java.security.SecureRandom;
  * <li>read each font file into memory once: left to itself, OpenPDF reads the glyphs of every subset it embeds
  * from the file in many small reads, hundreds of milliseconds per PDF;</li>
  * <li>fix what OpenPDF would pick at random: the six-letter tag of each embedded subset
- * ({@code ABCDEF+NotoSerifSC-Regular}), so the same input gives the same bytes.</li>
+ * ({@code ABCDEF+NotoSerifSC-Regular}). The tag is derived from the document being written and the font, so the same
+ * input gives the same bytes, and the different subsets of forms merged into one PDF keep different tags.</li>
  * </ul>
  */
 final class PdfFonts {
+
+    private static final ThreadLocal<String> DOCUMENT = new ThreadLocal<>();
 
     private PdfFonts() {
     }
@@ -27,34 +33,56 @@ final class PdfFonts {
         try {
             BaseFont font = BaseFont.createFont(file.toAbsolutePath().toString(), BaseFont.IDENTITY_H,
                     BaseFont.EMBEDDED, true, null, null, false, true);
-            font.setSecureRandom(new FixedSubsetTag(file.getFileName().toString()));
+            font.setSecureRandom(new DerivedSubsetTag(file.getFileName().toString()));
         } catch (DocumentException | IOException e) {
             throw new RenderException("cannot read font " + file + " for PDF: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Answers OpenPDF's six draws for a subset tag with the letters of a tag derived from the font's file name.
-     * OpenPDF draws the six letters of a tag in a row on one thread, so a per-thread position keeps them in order.
-     */
-    private static final class FixedSubsetTag extends SecureRandom {
-        private static final int TAG_LENGTH = 6;
-        private final double[] letters = new double[TAG_LENGTH];
-        private final transient ThreadLocal<int[]> position = ThreadLocal.withInitial(() -> new int[1]);
+    /** Names the document the current thread writes until {@link #endDocument}: its subset tags derive from it. */
+    static void beginDocument(String documentId) {
+        DOCUMENT.set(documentId);
+    }
 
-        FixedSubsetTag(String seed) {
-            int hash = seed.hashCode();
-            for (int k = 0; k < TAG_LENGTH; k++) {
-                letters[k] = (Math.floorMod(hash >> (k * 5), 26) + 0.5) / 26;
-            }
+    static void endDocument() {
+        DOCUMENT.remove();
+    }
+
+    /**
+     * Answers OpenPDF's six draws for a subset tag with the letters of a digest of the document and the font. OpenPDF
+     * draws the six letters of a tag in a row on the thread that writes the document.
+     */
+    private static final class DerivedSubsetTag extends SecureRandom {
+        private static final int TAG_LENGTH = 6;
+        private final String font;
+        private final transient ThreadLocal<Tag> tag = ThreadLocal.withInitial(Tag::new);
+
+        DerivedSubsetTag(String font) {
+            this.font = font;
         }
 
         @Override
         public double nextDouble() {
-            int[] next = position.get();
-            double letter = letters[next[0]];
-            next[0] = (next[0] + 1) % TAG_LENGTH;
-            return letter;
+            Tag current = tag.get();
+            if (current.position == 0) {
+                current.digest = digest(DOCUMENT.get() + "\n" + font);
+            }
+            int letter = Byte.toUnsignedInt(current.digest[current.position]) % 26;
+            current.position = (current.position + 1) % TAG_LENGTH;
+            return (letter + 0.5) / 26;
+        }
+
+        private static byte[] digest(String text) {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
+        private static final class Tag {
+            int position;
+            byte[] digest;
         }
     }
 }

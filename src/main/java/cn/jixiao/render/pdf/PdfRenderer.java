@@ -5,6 +5,7 @@ import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.render.RenderException;
+import cn.jixiao.summary.SummaryTable;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,13 +66,24 @@ public final class PdfRenderer {
         }
     }
 
+    /** Fills the batch summary 项目支出绩效自评汇总表. */
+    public JasperPrint fillSummary(SummaryTable table) throws RenderException {
+        try {
+            return JasperFillManager.getInstance(context).fill(templates.summary, SummaryData.parameters(table),
+                    SummaryData.rows(table));
+        } catch (JRException e) {
+            throw new RenderException("cannot fill the summary: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Writes filled forms as one PDF, in order. The document ID is a digest of the printed text, so the same forms
      * give the same bytes.
      */
     public void export(List<JasperPrint> prints, PdfDocumentInfo info, OutputStream out) throws RenderException {
         JasperPrint first = prints.get(0);
-        first.setProperty(ReproduciblePdfProducerFactory.DOCUMENT_ID, documentId(prints));
+        String documentId = documentId(prints);
+        first.setProperty(ReproduciblePdfProducerFactory.DOCUMENT_ID, documentId);
         if (info.creationDate() == null) {
             first.removeProperty(ReproduciblePdfProducerFactory.CREATION_DATE);
         } else {
@@ -85,10 +97,13 @@ public final class PdfRenderer {
         configuration.setMetadataCreator("jixiao");
         configuration.setCompressed(true);
         exporter.setConfiguration(configuration);
+        PdfFonts.beginDocument(documentId);
         try {
             exporter.exportReport();
         } catch (JRException e) {
             throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
+        } finally {
+            PdfFonts.endDocument();
         }
     }
 

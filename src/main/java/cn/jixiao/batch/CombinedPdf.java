@@ -1,0 +1,120 @@
+package cn.jixiao.batch;
+
+import cn.jixiao.io.AtomicFiles.PendingFile;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfCopy;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One PDF of every form of a batch, in input order, with a bookmark per project. Forms are appended as they are
+ * finished, page by page, so memory does not grow with the number of forms; the file exists under its name only once
+ * complete.
+ */
+final class CombinedPdf implements AutoCloseable {
+
+    private final Path target;
+    private final String title;
+    private final List<Map<String, Object>> bookmarks = new ArrayList<>();
+    private final MessageDigest digest = sha256();
+    private PendingFile file;
+    private Document document;
+    private PdfCopy copy;
+    private int pages;
+
+    CombinedPdf(Path target, String title) {
+        this.target = target;
+        this.title = title;
+    }
+
+    /** Appends every page of a form's PDF, bookmarked with the given title at its first page. */
+    void append(byte[] pdf, String bookmark) throws IOException {
+        if (copy == null) {
+            open();
+        }
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            Map<String, Object> entry = new HashMap<>();
+            entry.put("Title", bookmark);
+            entry.put("Action", "GoTo");
+            entry.put("Page", (pages + 1) + " Fit");
+            bookmarks.add(entry);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                copy.addPage(copy.getImportedPage(reader, page));
+                pages++;
+            }
+            copy.freeReader(reader);
+        } catch (DocumentException e) {
+            throw new IOException("cannot add \"" + bookmark + "\" to the combined PDF: " + e.getMessage(), e);
+        } finally {
+            reader.close();
+        }
+        digest.update(pdf);
+    }
+
+    int pages() {
+        return pages;
+    }
+
+    /** Finishes the file; without any form there is no file. */
+    void commit(LocalDate creationDate) throws IOException {
+        if (copy == null) {
+            return;
+        }
+        copy.setOutlines(bookmarks);
+        if (creationDate == null) {
+            copy.getInfo().remove(PdfName.CREATIONDATE);
+        } else {
+            copy.getInfo().put(PdfName.CREATIONDATE,
+                    new PdfDate(GregorianCalendar.from(creationDate.atStartOfDay(ZoneOffset.UTC))));
+        }
+        byte[] id = Arrays.copyOf(digest.digest(), 16);
+        copy.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        document.close();
+        file.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (file != null) {
+            file.close();
+        }
+    }
+
+    private void open() throws IOException {
+        file = PendingFile.open(target);
+        document = new Document();
+        try {
+            copy = new PdfCopy(document, file.out());
+        } catch (DocumentException e) {
+            throw new IOException("cannot start the combined PDF: " + e.getMessage(), e);
+        }
+        copy.setCloseStream(false);
+        document.addTitle(title);
+        document.addCreator("jixiao");
+        document.open();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package cn.jixiao.batch;
+
+import cn.jixiao.fonts.FontException;
+import cn.jixiao.fonts.FontLibrary;
+import cn.jixiao.fonts.FontSettings;
+import cn.jixiao.fonts.GlyphCoverage;
+import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
+import cn.jixiao.input.EvaluationReader;
+import cn.jixiao.layout.FormLayout;
+import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.TextFields;
+import cn.jixiao.model.TextFields.TextField;
+import cn.jixiao.render.RenderException;
+import cn.jixiao.render.pdf.PdfDocumentInfo;
+import cn.jixiao.render.pdf.PdfRenderer;
+import cn.jixiao.render.pdf.TextCompleteness;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jasperreports.engine.JasperPrint;
+
+/**
+ * Everything a run needs to turn evaluations into documents, set up once: the reader with its schema, the fonts, the
+ * compiled templates. {@link #render} is safe to call from several threads.
+ */
+public final class FormEngine {
+
+    /**
+     * @param templates     the directory of the JRXML and DOCX templates
+     * @param templateCache where compiled JRXML templates are kept between runs; {@code null} for none
+     */
+    public record Settings(Path templates, Path templateCache, FontSettings fonts, Set<OutputFormat> formats) {
+        public Settings {
+            formats = Set.copyOf(formats);
+        }
+    }
+
+    /** A form's documents, and what the reader should know about them. */
+    public record RenderedForm(FormLayout layout, Map<OutputFormat, byte[]> documents,
+                               List<MissingGlyph> missingGlyphs, String bodyFamily) {
+    }
+
+    private final EvaluationReader reader = new EvaluationReader();
+    private final Settings settings;
+    private final FontLibrary.Face bodyFace;
+    private final PdfRenderer pdf;
+
+    private FormEngine(Settings settings, FontLibrary.Face bodyFace, PdfRenderer pdf) {
+        this.settings = settings;
+        this.bodyFace = bodyFace;
+        this.pdf = pdf;
+    }
+
+    public static FormEngine start(Settings settings) throws RenderException {
+        try {
+            FontLibrary fonts = FontLibrary.scan(settings.fonts().directory());
+            FontLibrary.Face body = fonts.face(settings.fonts().bodyFamily(), false);
+            PdfRenderer pdf = PdfRenderer.create(settings.templates(), settings.templateCache(), fonts,
+                    settings.fonts());
+            return new FormEngine(settings, body, pdf);
+        } catch (FontException e) {
+            throw new RenderException(e.getMessage(), e);
+        }
+    }
+
+    public EvaluationReader reader() {
+        return reader;
+    }
+
+    public PdfRenderer pdf() {
+        return pdf;
+    }
+
+    /**
+     * Renders one form to every format of the settings.
+     *
+     * @param date the documents' date: the evaluation's own {@code reportDate} wins over this default; {@code null}
+     *             for none
+     * @throws RenderException when a document cannot be made, or when a text of the input did not reach the page
+     */
+    public RenderedForm render(Evaluation evaluation, LocalDate date) throws RenderException {
+        FormLayout layout = FormLayout.of(evaluation);
+        LocalDate creationDate = evaluation.reportDate() != null ? evaluation.reportDate() : date;
+        Map<OutputFormat, byte[]> documents = new EnumMap<>(OutputFormat.class);
+        if (settings.formats().contains(OutputFormat.PDF)) {
+            documents.put(OutputFormat.PDF, renderPdf(evaluation, layout, creationDate));
+        }
+        return new RenderedForm(layout, documents, GlyphCoverage.missing(evaluation, bodyFace), bodyFace.family());
+    }
+
+    private byte[] renderPdf(Evaluation evaluation, FormLayout layout, LocalDate creationDate)
+            throws RenderException {
+        JasperPrint print = pdf.fill(layout);
+        Optional<TextField> lost = TextCompleteness.firstIncomplete(print, TextFields.of(evaluation));
+        if (lost.isPresent()) {
+            throw new RenderException(lost.get().path(), "the text does not fit on the form: part of it would be lost");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        pdf.export(List.of(print), new PdfDocumentInfo(layout.projectName(), creationDate), out);
+        return out.toByteArray();
+    }
+}
