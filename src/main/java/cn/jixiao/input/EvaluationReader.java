@@ -228,19 +228,18 @@ public final class EvaluationReader {
         return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** The path from the file's root to where the parser is, such as {@code $[3].indicators[2].weight}. */
+    /**
+     * The path from the file's root to the object or array the parser is in, such as {@code $[3].indicators[2]}: each
+     * enclosing context holds the field name or index that leads to the next.
+     */
     private static String path(JsonStreamContext context) {
-        List<JsonStreamContext> chain = new ArrayList<>();
-        for (JsonStreamContext c = context; !c.inRoot(); c = c.getParent()) {
-            chain.add(0, c);
+        List<JsonStreamContext> enclosing = new ArrayList<>();
+        for (JsonStreamContext c = context.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+            enclosing.add(0, c);
         }
         String path = JsonPath.ROOT;
-        for (JsonStreamContext c : chain) {
-            if (c.inArray() && c.getCurrentIndex() >= 0) {
-                path = JsonPath.index(path, c.getCurrentIndex());
-            } else if (c.inObject() && c.getCurrentName() != null) {
-                path = JsonPath.field(path, c.getCurrentName());
-            }
+        for (JsonStreamContext c : enclosing) {
+            path = c.inArray() ? JsonPath.index(path, c.getCurrentIndex()) : JsonPath.field(path, c.getCurrentName());
         }
         return path;
     }

@@ -239,16 +239,16 @@ class EvaluationReaderTest {
                  "indicators": [
                    {"level1": "产出指标" "level2": "数量指标"}]}""");
 
-        assertEquals(List.of(file + ": $.indicators[0].level1: malformed JSON at line 3, column 22: Unexpected character"
+        assertEquals(List.of(file + ": $.indicators[0]: malformed JSON at line 3, column 22: Unexpected character"
                 + " ('\"' (code 34)): was expecting comma to separate Object entries"), messages(file));
     }
 
     @Test
-    void aDuplicateFieldRejectsTheFileAndNamesItsPath() {
+    void aDuplicateFieldRejectsTheFileAndNamesWhereItIs() {
         Path file = write(directory, "duplicate.json", "[" + VALID + ","
                 + VALID.replace("\"weight\": 30, \"score\": 30}]", "\"weight\": 30, \"weight\": 20}]") + "]");
 
-        assertEquals(List.of(file + ": $[1].indicators[2].weight: malformed JSON at line 8, column 83:"
+        assertEquals(List.of(file + ": $[1].indicators[2]: malformed JSON at line 8, column 83:"
                 + " Duplicate field 'weight'"), messages(file));
     }
 
