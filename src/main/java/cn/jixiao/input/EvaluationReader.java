@@ -16,8 +16,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -80,7 +80,7 @@ public final class EvaluationReader {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
                     .build())
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     private final Schema schema;
@@ -228,19 +228,18 @@ public final class EvaluationReader {
         return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** The path from the file's root to where the parser is, such as {@code $[3].indicators[2].weight}. */
+    /**
+     * The path from the file's root to the object or array the parser is in, such as {@code $[3].indicators[2]}: each
+     * enclosing context holds the field name or index that leads to the next.
+     */
     private static String path(JsonStreamContext context) {
-        List<JsonStreamContext> chain = new ArrayList<>();
-        for (JsonStreamContext c = context; !c.inRoot(); c = c.getParent()) {
-            chain.add(0, c);
+        List<JsonStreamContext> enclosing = new ArrayList<>();
+        for (JsonStreamContext c = context.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+            enclosing.add(0, c);
         }
         String path = JsonPath.ROOT;
-        for (JsonStreamContext c : chain) {
-            if (c.inArray() && c.getCurrentIndex() >= 0) {
-                path = JsonPath.index(path, c.getCurrentIndex());
-            } else if (c.inObject() && c.getCurrentName() != null) {
-                path = JsonPath.field(path, c.getCurrentName());
-            }
+        for (JsonStreamContext c : enclosing) {
+            path = c.inArray() ? JsonPath.index(path, c.getCurrentIndex()) : JsonPath.field(path, c.getCurrentName());
         }
         return path;
     }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -56,7 +56,7 @@ final class SchemaMessages {
     }
 
     /** {@code $.indicators[2].weight} for the instance location {@code /indicators/2/weight}. */
-    static String path(NodePath location, int skip) {
+    private static String path(NodePath location, int skip) {
         String path = JsonPath.ROOT;
         for (int i = skip; i < location.getNameCount(); i++) {
             Object element = location.getElement(i);
@@ -118,7 +118,7 @@ final class SchemaMessages {
     }
 
     /** The value as a message names it: {@code an object}, {@code text "12,3"}, {@code the number -3}. */
-    static String describe(JsonNode value) {
+    private static String describe(JsonNode value) {
         return switch (value.getNodeType()) {
             case OBJECT -> "an object";
             case ARRAY -> "an array";
@@ -156,10 +156,10 @@ final class SchemaMessages {
 
     /** The known name closest to {@code name}, ignoring case, if it is close enough to be a typo. */
     private static Optional<String> closest(String name, List<String> known) {
-        String typed = name.toLowerCase();
+        String typed = name.toLowerCase(Locale.ROOT);
         return known.stream()
-                .min(Comparator.comparingInt(candidate -> distance(typed, candidate.toLowerCase())))
-                .filter(candidate -> distance(typed, candidate.toLowerCase()) <= 1 + name.length() / 3);
+                .min(comparingInt(candidate -> distance(typed, candidate.toLowerCase(Locale.ROOT))))
+                .filter(candidate -> distance(typed, candidate.toLowerCase(Locale.ROOT)) <= 1 + name.length() / 3);
     }
 
     /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */

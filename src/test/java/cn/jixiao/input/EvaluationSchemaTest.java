@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,11 +22,8 @@ class EvaluationSchemaTest {
     void everyFieldIsTitledWithItsChineseTerm() throws IOException {
         JsonNode schema = schema();
         List<String> untitled = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> definitions = schema.path("$defs").fields(); definitions.hasNext(); ) {
-            Map.Entry<String, JsonNode> definition = definitions.next();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = definition.getValue().path("properties").fields();
-                    fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> definition : schema.path("$defs").properties()) {
+            for (Map.Entry<String, JsonNode> field : definition.getValue().path("properties").properties()) {
                 if (!CHINESE.matcher(title(schema, field.getValue())).find()) {
                     untitled.add(definition.getKey() + "." + field.getKey());
                 }
@@ -38,8 +34,7 @@ class EvaluationSchemaTest {
 
     @Test
     void everyObjectRefusesUnknownFields() throws IOException {
-        for (Iterator<Map.Entry<String, JsonNode>> definitions = schema().path("$defs").fields(); definitions.hasNext(); ) {
-            Map.Entry<String, JsonNode> definition = definitions.next();
+        for (Map.Entry<String, JsonNode> definition : schema().path("$defs").properties()) {
             if (definition.getValue().has("properties")) {
                 assertTrue(definition.getValue().path("additionalProperties").isBoolean()
                         && !definition.getValue().path("additionalProperties").booleanValue(), definition.getKey());

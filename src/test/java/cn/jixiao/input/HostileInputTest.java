@@ -92,6 +92,13 @@ class HostileInputTest {
     }
 
     @Test
+    void trailingZerosAreKeptAsWritten() {
+        assertEquals("7.20", annualBudget("7.20"));
+        assertEquals("180.972120", annualBudget("180.972120"));
+        assertEquals("51", annualBudget("51"));
+    }
+
+    @Test
     void minusZeroReadsAsZeroAndExponentsAsPlainNumbers() {
         assertEquals("0", annualBudget("-0"));
         assertEquals("0.0", annualBudget("-0.0"));
