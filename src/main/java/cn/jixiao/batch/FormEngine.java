@@ -14,6 +14,7 @@ import cn.jixiao.render.RenderException;
 import cn.jixiao.render.pdf.PdfDocumentInfo;
 import cn.jixiao.render.pdf.PdfRenderer;
 import cn.jixiao.render.pdf.TextCompleteness;
+import cn.jixiao.summary.SummaryTable;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -91,6 +92,13 @@ public final class FormEngine {
             documents.put(OutputFormat.PDF, renderPdf(evaluation, layout, creationDate));
         }
         return new RenderedForm(layout, documents, GlyphCoverage.missing(evaluation, bodyFace), bodyFace.family());
+    }
+
+    /** The batch's 项目支出绩效自评汇总表 as a PDF. */
+    public byte[] renderSummary(SummaryTable table, LocalDate date) throws RenderException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        pdf.export(List.of(pdf.fillSummary(table)), new PdfDocumentInfo(SummaryTable.TITLE, date), out);
+        return out.toByteArray();
     }
 
     private byte[] renderPdf(Evaluation evaluation, FormLayout layout, LocalDate creationDate)

@@ -25,6 +25,14 @@ public final class OutputNames {
 
     private final Set<String> taken = new HashSet<>();
 
+    /** Keeps file names (with extension) that the run writes itself from being given to a form. */
+    public void reserve(String... fileNames) {
+        for (String fileName : fileNames) {
+            String base = fileName.substring(0, fileName.lastIndexOf('.'));
+            taken.add(base.toLowerCase(Locale.ROOT));
+        }
+    }
+
     /** A new name for a form of the given year and project; the extension is the caller's. */
     public String next(Integer year, String projectName) {
         String base = safe((year == null ? "" : year + "-") + (projectName == null ? "" : projectName));
