@@ -94,6 +94,10 @@ final class Placeholders {
         if (!text.contains("${")) {
             return;
         }
+        if (PLACEHOLDER.matcher(text).replaceAll("").contains("${")) {
+            throw new DocxException("field in \"" + text + "\" is not closed, or part of it is inside a hyperlink"
+                    + " or a field");
+        }
         List<MatchResultPosition> matches = new ArrayList<>();
         Matcher matcher = PLACEHOLDER.matcher(text);
         while (matcher.find()) {
@@ -141,10 +145,6 @@ final class Placeholders {
                     cursor.removeXml();
                 }
             }
-        }
-        String left = text(runs(paragraph));
-        if (left.contains("${")) {
-            throw new DocxException("field \"" + left + "\" is not closed or is split across a hyperlink or field");
         }
     }
 
