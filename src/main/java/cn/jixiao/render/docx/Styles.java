@@ -1,8 +1,10 @@
 package cn.jixiao.render.docx;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.poi.ooxml.util.POIXMLUnits;
@@ -24,6 +26,9 @@ final class Styles {
     private static final double DEFAULT_SIZE_TWIPS = 9 * 20;
 
     private final XWPFStyles styles;
+    /** Resolved per paragraph style id ("" for none); a renderer makes one Styles per document, on one thread. */
+    private final Map<String, Boolean> boldByStyle = new HashMap<>();
+    private final Map<String, Double> sizeByStyle = new HashMap<>();
 
     Styles(XWPFStyles styles) {
         this.styles = styles;
@@ -42,20 +47,24 @@ final class Styles {
         if (run.isSetRPr() && run.getRPr().sizeOfBArray() > 0) {
             return POIXMLUnits.parseOnOff(run.getRPr().getBArray(0));
         }
-        Boolean bold = fromStyles(paragraph, properties -> {
-            List<CTOnOff> b = properties.getBList();
-            return b.isEmpty() ? null : POIXMLUnits.parseOnOff(b.get(0));
+        return boldByStyle.computeIfAbsent(String.valueOf(styleId(paragraph)), id -> {
+            Boolean bold = fromStyles(paragraph, properties -> {
+                List<CTOnOff> b = properties.getBList();
+                return b.isEmpty() ? null : POIXMLUnits.parseOnOff(b.get(0));
+            });
+            return bold != null && bold;
         });
-        return bold != null && bold;
     }
 
     /** The paragraph's font size in twips (twentieths of a point). */
     double fontSizeTwips(CTP paragraph) {
-        BigInteger halfPoints = fromStyles(paragraph, properties -> {
-            List<CTHpsMeasure> sz = properties.getSzList();
-            return sz.isEmpty() || !(sz.get(0).getVal() instanceof BigInteger size) ? null : size;
+        return sizeByStyle.computeIfAbsent(String.valueOf(styleId(paragraph)), id -> {
+            BigInteger halfPoints = fromStyles(paragraph, properties -> {
+                List<CTHpsMeasure> sz = properties.getSzList();
+                return sz.isEmpty() || !(sz.get(0).getVal() instanceof BigInteger size) ? null : size;
+            });
+            return halfPoints == null ? DEFAULT_SIZE_TWIPS : halfPoints.doubleValue() * 10;
         });
-        return halfPoints == null ? DEFAULT_SIZE_TWIPS : halfPoints.doubleValue() * 10;
     }
 
     /** A property from the paragraph's style chain, else from the document defaults. */
