@@ -11,6 +11,8 @@ import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.TextFields;
 import cn.jixiao.model.TextFields.TextField;
 import cn.jixiao.render.RenderException;
+import cn.jixiao.render.docx.DocxException;
+import cn.jixiao.render.docx.DocxRenderer;
 import cn.jixiao.render.pdf.PdfDocumentInfo;
 import cn.jixiao.render.pdf.PdfRenderer;
 import cn.jixiao.render.pdf.TextCompleteness;
@@ -46,15 +48,20 @@ public final class FormEngine {
                                List<MissingGlyph> missingGlyphs, String bodyFamily) {
     }
 
+    /** The Word template, in the templates directory. */
+    public static final String DOCX_TEMPLATE = "form.docx";
+
     private final EvaluationReader reader = new EvaluationReader();
     private final Settings settings;
     private final FontLibrary.Face bodyFace;
     private final PdfRenderer pdf;
+    private final DocxRenderer docx;
 
-    private FormEngine(Settings settings, FontLibrary.Face bodyFace, PdfRenderer pdf) {
+    private FormEngine(Settings settings, FontLibrary.Face bodyFace, PdfRenderer pdf, DocxRenderer docx) {
         this.settings = settings;
         this.bodyFace = bodyFace;
         this.pdf = pdf;
+        this.docx = docx;
     }
 
     public static FormEngine start(Settings settings) throws RenderException {
@@ -63,8 +70,11 @@ public final class FormEngine {
             FontLibrary.Face body = fonts.face(settings.fonts().bodyFamily(), false);
             PdfRenderer pdf = PdfRenderer.create(settings.templates(), settings.templateCache(), fonts,
                     settings.fonts());
-            return new FormEngine(settings, body, pdf);
-        } catch (FontException e) {
+            DocxRenderer docx = settings.formats().contains(OutputFormat.DOCX)
+                    ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts)
+                    : null;
+            return new FormEngine(settings, body, pdf, docx);
+        } catch (FontException | DocxException e) {
             throw new RenderException(e.getMessage(), e);
         }
     }
@@ -90,6 +100,13 @@ public final class FormEngine {
         Map<OutputFormat, byte[]> documents = new EnumMap<>(OutputFormat.class);
         if (settings.formats().contains(OutputFormat.PDF)) {
             documents.put(OutputFormat.PDF, renderPdf(evaluation, layout, creationDate));
+        }
+        if (docx != null) {
+            try {
+                documents.put(OutputFormat.DOCX, docx.render(layout));
+            } catch (DocxException e) {
+                throw new RenderException("cannot write the Word document: " + e.getMessage(), e);
+            }
         }
         return new RenderedForm(layout, documents, GlyphCoverage.missing(evaluation, bodyFace), bodyFace.family());
     }

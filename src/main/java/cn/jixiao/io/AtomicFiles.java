@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the same directory,
@@ -52,12 +54,15 @@ public final class AtomicFiles {
         private PendingFile(Path target, Path temporary) throws IOException {
             this.target = target;
             this.temporary = temporary;
-            this.out = new BufferedOutputStream(Files.newOutputStream(temporary), 64 * 1024);
+            this.out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 64 * 1024);
         }
 
         public static PendingFile open(Path target) throws IOException {
             Path directory = target.toAbsolutePath().getParent();
-            return new PendingFile(target, Files.createTempFile(directory, TEMPORARY_PREFIX, ".tmp"));
+            // Not Files.createTempFile: its files are private to the owner, and the rename would keep that.
+            Path temporary = directory.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + ".tmp");
+            return new PendingFile(target, temporary);
         }
 
         public OutputStream out() {

@@ -2,8 +2,12 @@ package cn.jixiao.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** Every piece of text the input gives a form, with the JSON path it came from. */
+/**
+ * Every piece of text the input gives a form, with the JSON path it came from, once per cell of the printed form: a
+ * 一级 or 二级 label that the form merges over consecutive rows is listed at its first row only.
+ */
 public final class TextFields {
 
     /** One non-empty text of the input, e.g. {@code $.indicators[2].deviation}. */
@@ -24,11 +28,18 @@ public final class TextFields {
         add(fields, "$.funds.total.score", total.score());
         add(fields, "$.goals.expected", evaluation.goals().expected());
         add(fields, "$.goals.actual", evaluation.goals().actual());
+        Indicator previous = null;
         for (int i = 0; i < evaluation.indicators().size(); i++) {
             Indicator indicator = evaluation.indicators().get(i);
             String path = "$.indicators[" + i + "].";
-            add(fields, path + "level1", indicator.level1());
-            add(fields, path + "level2", indicator.level2());
+            boolean newLevel1 = previous == null || !Objects.equals(previous.level1(), indicator.level1());
+            if (newLevel1) {
+                add(fields, path + "level1", indicator.level1());
+            }
+            if (newLevel1 || !Objects.equals(previous.level2(), indicator.level2())) {
+                add(fields, path + "level2", indicator.level2());
+            }
+            previous = indicator;
             add(fields, path + "level3", indicator.level3());
             add(fields, path + "target", indicator.target());
             add(fields, path + "actual", indicator.actual());

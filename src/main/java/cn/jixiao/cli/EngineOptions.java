@@ -1,0 +1,41 @@
+package cn.jixiao.cli;
+
+import cn.jixiao.batch.FormEngine;
+import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.fonts.FontSettings;
+import java.nio.file.Path;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Where the templates and fonts are, shared by the commands that render. */
+final class EngineOptions {
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Directory of form.jrxml, its subreports, form.jrtx, summary.jrxml and form.docx "
+                    + "(default: templates/ of the installation).")
+    Path templates;
+
+    @Option(names = "--fonts", paramLabel = "DIR",
+            description = "Directory of the TrueType fonts to use (default: fonts/ of the installation, Noto Serif SC).")
+    Path fonts;
+
+    @Option(names = "--font", paramLabel = "FAMILY", defaultValue = FontSettings.DEFAULT_FAMILY,
+            description = "Font family of the table, as the font names itself, e.g. 仿宋_GB2312 (default: ${DEFAULT-VALUE}).")
+    String bodyFamily;
+
+    @Option(names = "--title-font", paramLabel = "FAMILY",
+            description = "Font family of the title, e.g. 方正小标宋简体 (default: the --font family).")
+    String titleFamily;
+
+    @Option(names = "--debug", description = "Show the stack trace of a failure.")
+    boolean debug;
+
+    FormEngine.Settings settings(Set<OutputFormat> formats) {
+        Path home = Installation.home();
+        Path fontDirectory = fonts != null ? fonts : home.resolve("fonts");
+        FontSettings fontSettings = new FontSettings(fontDirectory, bodyFamily,
+                titleFamily != null ? titleFamily : bodyFamily);
+        return new FormEngine.Settings(templates != null ? templates : home.resolve("templates"),
+                Installation.templateCache(), fontSettings, formats);
+    }
+}

@@ -1,0 +1,93 @@
+package cn.jixiao.cli;
+
+import cn.jixiao.batch.BatchRun;
+import cn.jixiao.batch.FormEngine;
+import cn.jixiao.batch.InputFiles;
+import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.render.RenderException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code render} and {@code batch} share: inputs, output directory, formats, date and the run itself. */
+abstract class Rendering {
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*",
+            description = "JSON files (one evaluation object or an array each) or directories of .json files.")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+            description = "Directory for the documents; created if missing. Files of the same name are replaced.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "pdf",
+            converter = FormatConverter.class,
+            description = "Documents per project: pdf, docx or pdf,docx (default: ${DEFAULT-VALUE}).")
+    List<OutputFormat> formats;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Date of the documents where a project has no reportDate. Without it they carry no date: "
+                    + "never the clock, so the same input gives the same bytes.")
+    LocalDate date;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Forms rendered at once (default: the number of processors).")
+    Integer threads;
+
+    @CommandLine.Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the batch and prints its summary; the exit code. */
+    int run(boolean batchFiles, boolean failFast, boolean showProgress) throws IOException, RenderException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        Set<OutputFormat> formatSet = EnumSet.copyOf(formats);
+        FormEngine formEngine = FormEngine.start(engine.settings(formatSet));
+        InputFiles files = InputFiles.expand(inputs);
+        for (Path skipped : files.skipped()) {
+            err.println("warning: " + skipped + ": not a .json file, skipped");
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        BatchRun run = new BatchRun(formEngine,
+                new BatchRun.Settings(output, date, failFast, batchFiles, Math.max(1, threadCount)));
+        Progress progress = new Progress(err, System.console() != null, showProgress, System::nanoTime);
+        BatchRun.Outcome outcome = run.run(files.files(), progress);
+        progress.close();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "%d of %d projects rendered to %s in %.1f s (%s); %d failed%s, %d warnings.%n",
+                outcome.rendered(), outcome.projects(), output, seconds, formatNames(formatSet), outcome.failed(),
+                outcome.skipped() > 0 ? ", " + outcome.skipped() + " not attempted after the first error" : "",
+                outcome.warnings());
+        outcome.batchFiles().values().forEach(file -> out.println("  " + file));
+        return outcome.hasErrors() ? Main.INPUT_ERRORS : 0;
+    }
+
+    private static String formatNames(Set<OutputFormat> formats) {
+        return String.join(" + ", formats.stream().map(format -> format.extension.toUpperCase(Locale.ROOT)).toList());
+    }
+
+    /** {@code pdf} or {@code docx}, in any case. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            for (OutputFormat format : OutputFormat.values()) {
+                if (format.extension.equalsIgnoreCase(value.trim())) {
+                    return format;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown format \"" + value + "\": use pdf, docx or pdf,docx");
+        }
+    }
+}
