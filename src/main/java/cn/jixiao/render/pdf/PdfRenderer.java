@@ -58,7 +58,8 @@ public final class PdfRenderer {
     /** Fills the templates with one form: the pages, not yet a PDF. */
     public JasperPrint fill(FormLayout form) throws RenderException {
         Map<String, Object> parameters = FormData.parameters(form);
-        parameters.putAll(templates.subreports);
+        parameters.put("INDICATORS_REPORT", templates.indicators);
+        parameters.put("FORM_STYLES", templates.styles);
         try {
             return JasperFillManager.getInstance(context).fill(templates.main, parameters, new JREmptyDataSource(1));
         } catch (JRException e) {
@@ -69,8 +70,9 @@ public final class PdfRenderer {
     /** Fills the batch summary 项目支出绩效自评汇总表. */
     public JasperPrint fillSummary(SummaryTable table) throws RenderException {
         try {
-            return JasperFillManager.getInstance(context).fill(templates.summary, SummaryData.parameters(table),
-                    SummaryData.rows(table));
+            Map<String, Object> parameters = SummaryData.parameters(table);
+            parameters.put("FORM_STYLES", templates.styles);
+            return JasperFillManager.getInstance(context).fill(templates.summary, parameters, SummaryData.rows(table));
         } catch (JRException e) {
             throw new RenderException("cannot fill the summary: " + e.getMessage(), e);
         }
