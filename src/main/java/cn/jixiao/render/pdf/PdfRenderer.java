@@ -7,6 +7,7 @@ import cn.jixiao.layout.FormLayout;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.summary.SummaryTable;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -93,11 +94,11 @@ public final class PdfRenderer {
         }
         JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        ByteArrayOutputStream exported = new ByteArrayOutputStream(256 * 1024);
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(exported));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(info.title());
         configuration.setMetadataCreator("jixiao");
-        configuration.setCompressed(true);
         exporter.setConfiguration(configuration);
         PdfFonts.beginDocument(documentId);
         try {
@@ -106,6 +107,11 @@ public final class PdfRenderer {
             throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
         } finally {
             PdfFonts.endDocument();
+        }
+        try {
+            out.write(FontProgramTrimmer.trim(exported.toByteArray()));
+        } catch (IOException e) {
+            throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
         }
     }
 
