@@ -35,15 +35,29 @@ final class FormTemplates {
 
     final JasperReport main;
     final JasperReport indicators;
-    final JasperReport summary;
     /** The styles, read once; the templates take them as the parameter {@code FORM_STYLES}. */
     final JRTemplate styles;
+    private final JasperReportsContext context;
+    private final Path directory;
+    private final Path cache;
+    private JasperReport summary;
 
-    private FormTemplates(JasperReport main, JasperReport indicators, JasperReport summary, JRTemplate styles) {
+    private FormTemplates(JasperReport main, JasperReport indicators, JRTemplate styles,
+                          JasperReportsContext context, Path directory, Path cache) {
         this.main = main;
         this.indicators = indicators;
-        this.summary = summary;
         this.styles = styles;
+        this.context = context;
+        this.directory = directory;
+        this.cache = cache;
+    }
+
+    /** The batch summary's template, loaded when first needed: a run of single forms never needs it. */
+    synchronized JasperReport summary() throws RenderException {
+        if (summary == null) {
+            summary = loadReport(context, directory.resolve(SUMMARY), cache);
+        }
+        return summary;
     }
 
     /**
@@ -54,8 +68,7 @@ final class FormTemplates {
         try {
             return new FormTemplates(loadReport(context, directory.resolve(MAIN), cache),
                     loadReport(context, directory.resolve(INDICATORS), cache),
-                    loadReport(context, directory.resolve(SUMMARY), cache),
-                    JRXmlTemplateLoader.getInstance(context).loadTemplate(styles.toFile()));
+                    JRXmlTemplateLoader.getInstance(context).loadTemplate(styles.toFile()), context, directory, cache);
         } catch (JRRuntimeException e) {
             throw new RenderException("template " + styles + " cannot be read: " + e.getMessage(), e);
         }

@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRPrintText;
@@ -50,9 +53,36 @@ public final class PdfRenderer {
                                      FontSettings settings) throws RenderException {
         try {
             JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings);
-            return new PdfRenderer(context, FormTemplates.load(context, templatesDirectory, templateCache));
+            // Reading the fonts for OpenPDF and loading the templates each take a good part of a second when the
+            // JVM is fresh: done side by side.
+            Set<Path> fontFiles = JasperSetup.fontFiles(fonts, settings);
+            CompletableFuture<Void> pdfFonts = CompletableFuture.runAsync(() -> preload(fontFiles));
+            FormTemplates templates = FormTemplates.load(context, templatesDirectory, templateCache);
+            join(pdfFonts);
+            return new PdfRenderer(context, templates);
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
+        }
+    }
+
+    private static void preload(Set<Path> fontFiles) {
+        for (Path file : fontFiles) {
+            try {
+                PdfFonts.preload(file);
+            } catch (RenderException e) {
+                throw new CompletionException(e);
+            }
+        }
+    }
+
+    private static void join(CompletableFuture<Void> task) throws RenderException {
+        try {
+            task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RenderException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 
@@ -73,7 +103,7 @@ public final class PdfRenderer {
         try {
             Map<String, Object> parameters = SummaryData.parameters(table);
             parameters.put("FORM_STYLES", templates.styles);
-            return JasperFillManager.getInstance(context).fill(templates.summary, parameters, SummaryData.rows(table));
+            return JasperFillManager.getInstance(context).fill(templates.summary(), parameters, SummaryData.rows(table));
         } catch (JRException e) {
             throw new RenderException("cannot fill the summary: " + e.getMessage(), e);
         }
