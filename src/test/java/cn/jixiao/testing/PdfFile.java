@@ -191,6 +191,11 @@ public final class PdfFile implements AutoCloseable {
         return info().getCreationDate();
     }
 
+    /** {@code /ModDate} of the document information; {@code null} when the PDF has none. */
+    public Calendar modificationDate() {
+        return info().getModificationDate();
+    }
+
     /** Whether the document information holds a {@code /CreationDate} entry at all. */
     public boolean hasCreationDate() {
         return info().getCOSObject().containsKey(COSName.CREATION_DATE);
