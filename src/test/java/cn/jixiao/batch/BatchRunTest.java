@@ -99,6 +99,7 @@ class BatchRunTest {
             assertEquals(expected, combined.bookmarks());
             PdfAssertions.assertA4Portrait(combined, BatchRun.COMBINED_PDF);
             PdfAssertions.assertOnlyShippedFontsEmbeddedAsSubsets(combined, BatchRun.COMBINED_PDF);
+            assertEquals(BatchRun.COMBINED_TITLE, combined.title(), "titled as its file, not as the summary");
             assertFalse(combined.hasCreationDate(), "without --date the combined PDF has no date");
         }
     }
