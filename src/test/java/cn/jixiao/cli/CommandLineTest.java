@@ -23,6 +23,9 @@ import picocli.CommandLine;
  * {@code jixiao} as its user meets it: the help of every command documents the exit codes; usage errors exit 2,
  * input errors 1 (naming file, project and JSON path, while the good projects still render), and what stops a run
  * (templates, fonts, output directory) exits 3 with one clear line, the stack trace only with {@code --debug}.
+ *
+ * <p>The commands run in-process as {@code main} runs them; those that render start their own engine with the
+ * installation's templates and fonts, and so use its cache of compiled templates ({@code ~/.cache/jixiao}).
  */
 class CommandLineTest {
 

@@ -1,8 +1,6 @@
 package cn.jixiao.testing;
 
 import cn.jixiao.model.Evaluation;
-import cn.jixiao.model.FundTotal;
-import cn.jixiao.model.Funds;
 import cn.jixiao.model.Indicator;
 import cn.jixiao.model.NumberOrText;
 import java.math.BigDecimal;
@@ -10,7 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Variants of a form for the cases the seeds do not cover: long forms, long texts, dates, computed rates. */
+/** Variants of a form for the cases the seeds do not cover: long forms, long texts, dates. */
 public final class Forms {
 
     private Forms() {
@@ -26,20 +24,13 @@ public final class Forms {
                 reportDate, form.funds(), form.goals(), form.indicators(), form.totalScore());
     }
 
-    public static Evaluation withFundsTotal(Evaluation form, FundTotal total) {
-        Funds funds = form.funds();
-        return new Evaluation(form.year(), form.projectName(), form.department(), form.implementingUnit(),
-                form.reportDate(), new Funds(total, funds.fiscal(), funds.carryover(), funds.other()), form.goals(),
-                form.indicators(), form.totalScore());
-    }
-
     /** The form with every indicator's 偏差原因分析及改进措施 removed except the given row's, which is set. */
     public static Evaluation withOnlyDeviation(Evaluation form, int row, String deviation) {
         List<Indicator> indicators = new ArrayList<>();
         for (int i = 0; i < form.indicators().size(); i++) {
-            Indicator it = form.indicators().get(i);
-            indicators.add(new Indicator(it.level1(), it.level2(), it.level3(), it.target(), it.actual(), it.weight(),
-                    it.score(), i == row ? deviation : null));
+            Indicator old = form.indicators().get(i);
+            indicators.add(new Indicator(old.level1(), old.level2(), old.level3(), old.target(), old.actual(),
+                    old.weight(), old.score(), i == row ? deviation : null));
         }
         return withIndicators(form, indicators);
     }
@@ -47,7 +38,7 @@ public final class Forms {
     /**
      * {@code count} indicators under the three usual 一级指标 and their 二级指标, in that order, each row told apart by
      * its number: 三级指标 {@code 指标7：…}, 年度指标值 {@code 目标7}, 实际完成值 {@code 完成7}, every fifth with a
-     * deviation {@code 偏差7：…}. Weights and scores are {@code 2.5} so that forty make 100.
+     * deviation {@code 偏差7：…}. Every 分值 and 得分 is {@code 2.5}: forty make 100.
      */
     public static List<Indicator> numberedIndicators(int count) {
         String[][] groups = {

@@ -48,7 +48,7 @@ public final class PdfFile implements AutoCloseable {
         }
     }
 
-    /** An outline entry of the document and the 1-based page it opens. */
+    /** An outline entry of the document and the 1-based page it opens; 0 when it opens none. */
     public record Bookmark(String title, int page) {
     }
 

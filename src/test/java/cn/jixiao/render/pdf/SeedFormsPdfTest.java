@@ -36,8 +36,7 @@ class SeedFormsPdfTest {
     private static final Map<String, byte[]> PDFS = new ConcurrentHashMap<>();
 
     @BeforeAll
-    static void renderTheSeeds() throws RenderException {
-        TestEngine.pdf();
+    static void renderTheSeeds() {
         Examples.evaluations().parallelStream().forEach(evaluation -> {
             try {
                 PDFS.put(evaluation.projectName(),
