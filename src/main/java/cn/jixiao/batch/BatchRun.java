@@ -36,7 +36,8 @@ import java.util.concurrent.Future;
 public final class BatchRun {
 
     /** Names of the batch's own files; no project file takes them. */
-    public static final String COMBINED_PDF = "全部自评表.pdf";
+    public static final String COMBINED_TITLE = "全部自评表";
+    public static final String COMBINED_PDF = COMBINED_TITLE + ".pdf";
     public static final String SUMMARY_PDF = SummaryTable.TITLE + ".pdf";
     public static final String SUMMARY_XLSX = SummaryTable.TITLE + ".xlsx";
 
@@ -164,7 +165,7 @@ public final class BatchRun {
         Collector(Listener listener) throws IOException {
             this.listener = listener;
             Path directory = settings.outputDirectory();
-            combined = settings.batchFiles() ? new CombinedPdf(directory.resolve(COMBINED_PDF), SummaryTable.TITLE) : null;
+            combined = settings.batchFiles() ? new CombinedPdf(directory.resolve(COMBINED_PDF), COMBINED_TITLE) : null;
             report = settings.batchFiles() ? new BatchReport(directory) : null;
         }
 
