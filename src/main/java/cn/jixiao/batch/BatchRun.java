@@ -5,7 +5,9 @@ import cn.jixiao.batch.ProjectResult.Status;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.io.AtomicFiles;
+import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.render.RenderException;
+import cn.jixiao.render.xlsx.SummaryWorkbook;
 import cn.jixiao.summary.SummaryTable;
 import cn.jixiao.validation.Diagnostic;
 import cn.jixiao.validation.Diagnostic.Severity;
@@ -194,6 +196,10 @@ public final class BatchRun {
                     Path summaryPdf = directory.resolve(SUMMARY_PDF);
                     AtomicFiles.write(summaryPdf, engine.renderSummary(summary, settings.date()));
                     batchFiles.put("summaryPdf", summaryPdf);
+                    Path summaryXlsx = directory.resolve(SUMMARY_XLSX);
+                    byte[] workbook = SummaryWorkbook.write(summary, engine.bodyFamily(), settings.date());
+                    AtomicFiles.write(summaryXlsx, out -> ReproducibleZip.rewrite(workbook, out));
+                    batchFiles.put("summaryXlsx", summaryXlsx);
                 }
                 report.commit(batchFiles);
                 batchFiles.put("report", directory.resolve(BatchReport.FILE_NAME));

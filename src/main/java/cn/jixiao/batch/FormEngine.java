@@ -92,6 +92,11 @@ public final class FormEngine {
         return pdf;
     }
 
+    /** The family the tables are set in, as the font names itself. */
+    public String bodyFamily() {
+        return bodyFace.family();
+    }
+
     /**
      * Renders one form to every format of the settings.
      *

@@ -15,6 +15,9 @@ import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -68,7 +71,8 @@ class BatchRunTest {
 
     @Test
     void writesAPdfPerProjectAndTheBatchFilesAndNothingElse() throws IOException {
-        Set<String> expected = new TreeSet<>(Set.of(BatchRun.COMBINED_PDF, BatchRun.SUMMARY_PDF, "report.json"));
+        Set<String> expected = new TreeSet<>(Set.of(BatchRun.COMBINED_PDF, BatchRun.SUMMARY_PDF, BatchRun.SUMMARY_XLSX,
+                "report.json"));
         projects.forEach(project -> expected.add(project.year() + "-" + project.projectName() + ".pdf"));
         assertEquals(expected, fileNames(first));
         assertEquals(new BatchRun.Outcome(5, 5, 0, 0, 1, outcome.batchFiles()), outcome);
@@ -127,6 +131,32 @@ class BatchRunTest {
             assertTrue(text.contains(totals), "the summary's totals read " + totals + " in " + text);
             assertEquals(BatchRun.SUMMARY_PDF, summary.title() + ".pdf");
             PdfAssertions.assertOnlyShippedFontsEmbeddedAsSubsets(summary, BatchRun.SUMMARY_PDF);
+        }
+    }
+
+    /** The workbook holds the same rows as numbers written with the input's decimals, and the same totals. */
+    @Test
+    void theSummaryWorkbookHasTheProjectsAsExactNumbersAndTheTotals() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(first.resolve(BatchRun.SUMMARY_XLSX)))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertEquals("项目支出绩效自评汇总表（2023年度）", sheet.getRow(0).getCell(0).getStringCellValue());
+            BigDecimal budget = BigDecimal.ZERO;
+            for (int i = 0; i < projects.size(); i++) {
+                Evaluation project = projects.get(i);
+                XSSFRow row = sheet.getRow(2 + i);
+                assertEquals(project.projectName(), row.getCell(1).getStringCellValue());
+                assertEquals(project.department(), row.getCell(2).getStringCellValue());
+                assertEquals(project.funds().total().annualBudget().toPlainString(), row.getCell(3).getRawValue(),
+                        "全年预算数 as written");
+                assertEquals(project.funds().total().executed().toPlainString(), row.getCell(4).getRawValue());
+                assertEquals(FormLayout.of(project).funds().get(0).executionRate(), row.getCell(5).getStringCellValue());
+                assertEquals(project.totalScore().toPlainString(), row.getCell(6).getRawValue());
+                assertEquals(grade(project.totalScore()), row.getCell(7).getStringCellValue());
+                budget = budget.add(project.funds().total().annualBudget());
+            }
+            XSSFRow totals = sheet.getRow(2 + projects.size());
+            assertEquals("合计（5 个项目）", totals.getCell(0).getStringCellValue());
+            assertEquals(budget.toPlainString(), totals.getCell(3).getRawValue());
         }
     }
 

@@ -114,7 +114,7 @@ class CommandLineTest {
         assertEquals(List.of(
                 "warning: " + Examples.FILE + ": project 1 \"政府批准聘用人员支出\": $.funds.total.executionRate: "
                         + "87.00% given, but 全年执行数 ÷ 全年预算数 = 100.00%",
-                "5 projects checked: 0 with errors, 1 warnings."), run.out().lines().toList());
+                "5 projects checked: 0 with errors, 1 warning."), run.out().lines().toList());
     }
 
     @Test

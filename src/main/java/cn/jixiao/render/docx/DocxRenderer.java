@@ -1,5 +1,6 @@
 package cn.jixiao.render.docx;
 
+import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;

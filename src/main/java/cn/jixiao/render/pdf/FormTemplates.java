@@ -5,6 +5,7 @@ import cn.jixiao.render.RenderException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,6 +80,8 @@ final class FormTemplates {
         byte[] source;
         try {
             source = Files.readAllBytes(jrxml);
+        } catch (NoSuchFileException e) {
+            throw new RenderException("template " + jrxml + " does not exist", e);
         } catch (IOException e) {
             throw new RenderException("template " + jrxml + " cannot be read: " + e.getMessage(), e);
         }

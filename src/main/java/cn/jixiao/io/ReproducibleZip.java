@@ -1,4 +1,4 @@
-package cn.jixiao.render.docx;
+package cn.jixiao.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,14 +13,14 @@ import java.util.zip.ZipOutputStream;
  * Rewrites a zip archive so that the same content gives the same bytes: every entry dated 1980-01-01 00:00 (as Word
  * dates its entries; POI stamps the current time), no extra fields, one compression level, entries in their order.
  */
-final class ReproducibleZip {
+public final class ReproducibleZip {
 
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private ReproducibleZip() {
     }
 
-    static void rewrite(byte[] zip, OutputStream out) throws IOException {
+    public static void rewrite(byte[] zip, OutputStream out) throws IOException {
         ZipOutputStream rewritten = new ZipOutputStream(out);
         rewritten.setLevel(Deflater.DEFAULT_COMPRESSION);
         try (ZipInputStream original = new ZipInputStream(new ByteArrayInputStream(zip))) {
