@@ -64,7 +64,7 @@ class ProgressTest {
         progress.finished(failed("$.indicators[2].weight", "expected a number or text, got an object"));
         progress.close();
         assertTrue(err.toString().contains(" \rerror: in.json: project 2 \"办公经费\": $.indicators[2].weight: "
-                + "expected a number or text, got an object\n["), err.toString());
+                + "expected a number or text, got an object\n\r["), err.toString());
     }
 
     @Test
