@@ -7,8 +7,7 @@ import cn.jixiao.render.RenderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,14 +78,15 @@ public final class Benchmark {
         List<Path> files = input.write(directory.resolve("in"), size, seed);
         Path output = directory.resolve("out");
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeak heap = new HeapPeak();
         long start = System.nanoTime();
-        BatchRun.Outcome outcome = new BatchRun(engine,
-                new BatchRun.Settings(output, null, false, true, settings.threads())).run(files, new Quiet());
+        BatchRun.Outcome outcome;
+        try (heap) {
+            outcome = new BatchRun(engine, new BatchRun.Settings(output, null, false, true, settings.threads()))
+                    .run(files, new Quiet());
+        }
         double seconds = seconds(start);
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long peak = heap.peak();
         if (outcome.rendered() != size) {
             throw new IllegalStateException("the benchmark's input should all render, but " + outcome.failed()
                     + " of " + size + " failed");
@@ -124,6 +124,41 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "%none form per JVM (%s render, %d runs): median %.2f s, min %.2f s, max %.2f s%n",
                 settings.launcher(), times.size(), median, times.get(0), times.get(times.size() - 1));
         out.printf(Locale.ROOT, "cold form / warm form (largest batch): %.0f×%n", median * 1000 / warmMsPerForm);
+    }
+
+    /**
+     * The most heap in use at once while a batch runs, garbage included, sampled every 10 ms: what {@code -Xmx} must
+     * allow. (The pools' own peaks are reached at different times and add up to more than the heap.)
+     */
+    private static final class HeapPeak implements AutoCloseable {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final Thread sampler;
+        private volatile long peak;
+
+        HeapPeak() {
+            sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        long peak() {
+            return peak;
+        }
+
+        @Override
+        public void close() {
+            sampler.interrupt();
+            peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        }
     }
 
     private static double seconds(long start) {
