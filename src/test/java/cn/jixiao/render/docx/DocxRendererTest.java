@@ -174,8 +174,8 @@ class DocxRendererTest {
             assertEquals("16838", section.getPgSz().getH().toString());
             assertEquals("1020", section.getPgMar().getLeft().toString());
             assertEquals("1020", section.getPgMar().getRight().toString());
-            assertEquals("850", section.getPgMar().getTop().toString());
-            assertEquals("850", section.getPgMar().getBottom().toString());
+            assertEquals("860", section.getPgMar().getTop().toString());
+            assertEquals("860", section.getPgMar().getBottom().toString());
             List<XWPFParagraph> paragraphs = document.getParagraphs();
             assertEquals(FormGrid.TITLE, paragraphs.get(0).getText());
             assertEquals("（2023年度）", paragraphs.get(1).getText());
