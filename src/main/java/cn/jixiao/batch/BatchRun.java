@@ -5,7 +5,9 @@ import cn.jixiao.batch.ProjectResult.Status;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.io.AtomicFiles;
+import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.render.RenderException;
+import cn.jixiao.render.xlsx.SummaryWorkbook;
 import cn.jixiao.summary.SummaryTable;
 import cn.jixiao.validation.Diagnostic;
 import cn.jixiao.validation.Diagnostic.Severity;
@@ -36,7 +38,8 @@ import java.util.concurrent.Future;
 public final class BatchRun {
 
     /** Names of the batch's own files; no project file takes them. */
-    public static final String COMBINED_PDF = "全部自评表.pdf";
+    public static final String COMBINED_TITLE = "全部自评表";
+    public static final String COMBINED_PDF = COMBINED_TITLE + ".pdf";
     public static final String SUMMARY_PDF = SummaryTable.TITLE + ".pdf";
     public static final String SUMMARY_XLSX = SummaryTable.TITLE + ".xlsx";
 
@@ -164,7 +167,7 @@ public final class BatchRun {
         Collector(Listener listener) throws IOException {
             this.listener = listener;
             Path directory = settings.outputDirectory();
-            combined = settings.batchFiles() ? new CombinedPdf(directory.resolve(COMBINED_PDF), SummaryTable.TITLE) : null;
+            combined = settings.batchFiles() ? new CombinedPdf(directory.resolve(COMBINED_PDF), COMBINED_TITLE) : null;
             report = settings.batchFiles() ? new BatchReport(directory) : null;
         }
 
@@ -193,6 +196,10 @@ public final class BatchRun {
                     Path summaryPdf = directory.resolve(SUMMARY_PDF);
                     AtomicFiles.write(summaryPdf, engine.renderSummary(summary, settings.date()));
                     batchFiles.put("summaryPdf", summaryPdf);
+                    Path summaryXlsx = directory.resolve(SUMMARY_XLSX);
+                    byte[] workbook = SummaryWorkbook.write(summary, engine.bodyFamily(), settings.date());
+                    AtomicFiles.write(summaryXlsx, out -> ReproducibleZip.rewrite(workbook, out));
+                    batchFiles.put("summaryXlsx", summaryXlsx);
                 }
                 report.commit(batchFiles);
                 batchFiles.put("report", directory.resolve(BatchReport.FILE_NAME));

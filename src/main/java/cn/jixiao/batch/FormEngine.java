@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import net.sf.jasperreports.engine.JasperPrint;
 
 /**
@@ -51,13 +52,15 @@ public final class FormEngine {
     /** The Word template, in the templates directory. */
     public static final String DOCX_TEMPLATE = "form.docx";
 
-    private final EvaluationReader reader = new EvaluationReader();
+    private final EvaluationReader reader;
     private final Settings settings;
     private final FontLibrary.Face bodyFace;
     private final PdfRenderer pdf;
     private final DocxRenderer docx;
 
-    private FormEngine(Settings settings, FontLibrary.Face bodyFace, PdfRenderer pdf, DocxRenderer docx) {
+    private FormEngine(EvaluationReader reader, Settings settings, FontLibrary.Face bodyFace, PdfRenderer pdf,
+                       DocxRenderer docx) {
+        this.reader = reader;
         this.settings = settings;
         this.bodyFace = bodyFace;
         this.pdf = pdf;
@@ -65,6 +68,8 @@ public final class FormEngine {
     }
 
     public static FormEngine start(Settings settings) throws RenderException {
+        // The reader's schema loads beside the fonts and templates: a fresh JVM needs every part of a second.
+        CompletableFuture<EvaluationReader> reader = CompletableFuture.supplyAsync(EvaluationReader::new);
         try {
             FontLibrary fonts = FontLibrary.scan(settings.fonts().directory());
             FontLibrary.Face body = fonts.face(settings.fonts().bodyFamily(), false);
@@ -73,7 +78,7 @@ public final class FormEngine {
             DocxRenderer docx = settings.formats().contains(OutputFormat.DOCX)
                     ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts)
                     : null;
-            return new FormEngine(settings, body, pdf, docx);
+            return new FormEngine(reader.join(), settings, body, pdf, docx);
         } catch (FontException | DocxException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -85,6 +90,11 @@ public final class FormEngine {
 
     public PdfRenderer pdf() {
         return pdf;
+    }
+
+    /** The family the tables are set in, as the font names itself. */
+    public String bodyFamily() {
+        return bodyFace.family();
     }
 
     /**

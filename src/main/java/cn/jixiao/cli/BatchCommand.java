@@ -6,9 +6,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Renders a unit's whole year: a document per project and format, plus",
+                "Renders a unit's whole year: a document per project and format, one PDF of all, a summary and a report.",
+                "Besides the documents per project, the output directory gets",
                 "  全部自评表.pdf           every form in input order, a bookmark per project",
-                "  项目支出绩效自评汇总表.pdf/.xlsx  project, 主管部门, 全年预算数, 全年执行数, 执行率, 总分 and "
+                "  项目支出绩效自评汇总表.pdf and .xlsx  project, 主管部门, 全年预算数, 全年执行数, 执行率, 总分 and "
                         + "等级 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差), with totals",
                 "  report.json              every project's input position, outputs, warnings and errors",
                 "Every file is written under a temporary name and renamed when complete; leftovers of an "

@@ -3,6 +3,7 @@ package cn.jixiao.cli;
 import cn.jixiao.render.RenderException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -27,6 +28,10 @@ final class Failures implements IExecutionExceptionHandler {
     static String describe(Exception e) {
         if (e instanceof AccessDeniedException denied) {
             return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException taken) {
+            // from creating the output directory: a file has its name
+            return taken.getFile() + ": exists and is not a directory";
         }
         if (e instanceof NoSuchFileException missing) {
             return missing.getFile() + ": no such file or directory";

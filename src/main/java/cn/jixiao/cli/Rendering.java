@@ -66,10 +66,11 @@ abstract class Rendering {
         BatchRun.Outcome outcome = run.run(files.files(), progress);
         progress.close();
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "%d of %d projects rendered to %s in %.1f s (%s); %d failed%s, %d warnings.%n",
-                outcome.rendered(), outcome.projects(), output, seconds, formatNames(formatSet), outcome.failed(),
+        out.printf(Locale.ROOT, "%d of %s rendered to %s in %.1f s (%s); %d failed%s, %s.%n",
+                outcome.rendered(), Words.count(outcome.projects(), "project"), output, seconds,
+                formatNames(formatSet), outcome.failed(),
                 outcome.skipped() > 0 ? ", " + outcome.skipped() + " not attempted after the first error" : "",
-                outcome.warnings());
+                Words.count(outcome.warnings(), "warning"));
         outcome.batchFiles().values().forEach(file -> out.println("  " + file));
         return outcome.hasErrors() ? Main.INPUT_ERRORS : 0;
     }

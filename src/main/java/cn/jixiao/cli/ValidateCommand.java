@@ -48,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
-        out.printf("%d projects checked: %d with errors, %d warnings.%n", projects, withErrors, warnings);
+        out.printf("%s checked: %d with errors, %s.%n", Words.count(projects, "project"), withErrors,
+                Words.count(warnings, "warning"));
         return withErrors > 0 ? Main.INPUT_ERRORS : 0;
     }
 }

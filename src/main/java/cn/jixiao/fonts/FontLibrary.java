@@ -70,8 +70,9 @@ public final class FontLibrary {
             }
         }
         if (regular == null) {
-            throw new FontException("font family \"" + family + "\" is not in " + directory
-                    + " (families there: " + String.join(", ", families()) + ")");
+            throw new FontException("font family \"" + family + "\" is not in " + directory + (faces.isEmpty()
+                    ? " (it holds no .ttf, .otf or .ttc file)"
+                    : " (families there: " + String.join(", ", families()) + ")"));
         }
         return regular;
     }

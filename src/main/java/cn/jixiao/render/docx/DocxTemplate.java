@@ -2,7 +2,7 @@ package cn.jixiao.render.docx;
 
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.render.docx.DocumentFonts.EmbeddedFont;
-import cn.jixiao.render.docx.ReproducibleZip.Entry;
+import cn.jixiao.render.docx.DocxArchive.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -200,7 +200,7 @@ final class DocxTemplate {
         String main = document.getPackagePart().getPartName().getName().substring(1);
         Map<String, String> namespaces = null;
         List<Object> entries = new ArrayList<>();
-        Deflater deflater = ReproducibleZip.deflater(ReproducibleZip.XML_LEVEL);
+        Deflater deflater = DocxArchive.deflater(DocxArchive.XML_LEVEL);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(saved.toByteArray()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 byte[] content = zip.readAllBytes();
@@ -217,7 +217,7 @@ final class DocxTemplate {
                         namespaces = rootNamespaces(text);
                     }
                 } else {
-                    entries.add(ReproducibleZip.deflate(name, content, content.length, deflater));
+                    entries.add(DocxArchive.deflate(name, content, content.length, deflater));
                 }
             }
         } finally {
@@ -259,14 +259,14 @@ final class DocxTemplate {
         }
         FormTable.Layout layout = table.layout(form, values);
         List<Entry> written = new ArrayList<>(entries.size());
-        Deflater deflater = ReproducibleZip.deflater(ReproducibleZip.XML_LEVEL);
-        Deflater fontDeflater = ReproducibleZip.deflater(ReproducibleZip.FONT_LEVEL);
+        Deflater deflater = DocxArchive.deflater(DocxArchive.XML_LEVEL);
+        Deflater fontDeflater = DocxArchive.deflater(DocxArchive.FONT_LEVEL);
         try {
             for (Object entry : entries) {
                 if (entry instanceof FilledPart part) {
                     PartWriter writer = new PartWriter(part.capacity(), codePoints);
                     part.xml().write(writer, values::get, layout);
-                    written.add(ReproducibleZip.deflate(part.name(), writer.bytes(), writer.size(), deflater));
+                    written.add(DocxArchive.deflate(part.name(), writer.bytes(), writer.size(), deflater));
                 } else {
                     written.add(null); // fonts last: they need every part's characters
                 }
@@ -283,7 +283,7 @@ final class DocxTemplate {
             deflater.end();
             fontDeflater.end();
         }
-        ReproducibleZip.write(written, out);
+        DocxArchive.write(written, out);
     }
 
     private Entry fontEntry(FontPart part, BitSet[] codePoints, Deflater deflater) throws DocxException {
@@ -297,7 +297,7 @@ final class DocxTemplate {
             }
         }
         byte[] font = DocumentFonts.subset(part.font(), characters);
-        Entry entry = ReproducibleZip.deflate(part.font().entryName(), font, font.length, deflater);
+        Entry entry = DocxArchive.deflate(part.font().entryName(), font, font.length, deflater);
         synchronized (fontCache) {
             fontCache.put(key, entry);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import net.sf.jasperreports.engine.JRDataSource;
 
-/** What the templates in {@code templates/form*.jrxml} read: parameters and the subreports' records. */
+/** What the templates in {@code templates/form*.jrxml} read: parameters and the records of the lists and subreport. */
 final class FormData {
 
     private static final Map<String, Function<FundRow, Object>> FUND_FIELDS = Map.of(
@@ -41,7 +41,7 @@ final class FormData {
     private FormData() {
     }
 
-    /** The main report's parameters for one form, without the compiled subreports. */
+    /** The main report's parameters for one form, without the compiled subreport and the styles. */
     static Map<String, Object> parameters(FormLayout form) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("period", form.period());

@@ -5,20 +5,22 @@ import cn.jixiao.render.RenderException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import net.sf.jasperreports.engine.JRConstants;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JRRuntimeException;
+import net.sf.jasperreports.engine.JRTemplate;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSaver;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
+import net.sf.jasperreports.engine.xml.JRXmlTemplateLoader;
 
 /**
  * The form's JRXML templates, compiled once per run. Compiling takes seconds, so a compiled template is kept in a
@@ -28,35 +30,49 @@ import net.sf.jasperreports.engine.xml.JRXmlLoader;
 final class FormTemplates {
 
     static final String MAIN = "form.jrxml";
+    static final String INDICATORS = "form-indicators.jrxml";
     static final String SUMMARY = "summary.jrxml";
-
-    /** Subreport templates and the main report parameter that carries each compiled one. */
-    private static final Map<String, String> SUBREPORTS = Map.of(
-            "FUNDS_REPORT", "form-funds.jrxml",
-            "LEVEL1_REPORT", "form-level1.jrxml",
-            "LEVEL2_REPORT", "form-level2.jrxml",
-            "ROWS_REPORT", "form-rows.jrxml");
+    static final String STYLES = "form.jrtx";
 
     final JasperReport main;
-    final Map<String, Object> subreports;
-    final JasperReport summary;
+    final JasperReport indicators;
+    /** The styles, read once; the templates take them as the parameter {@code FORM_STYLES}. */
+    final JRTemplate styles;
+    private final JasperReportsContext context;
+    private final Path directory;
+    private final Path cache;
+    private JasperReport summary;
 
-    private FormTemplates(JasperReport main, Map<String, Object> subreports, JasperReport summary) {
+    private FormTemplates(JasperReport main, JasperReport indicators, JRTemplate styles,
+                          JasperReportsContext context, Path directory, Path cache) {
         this.main = main;
-        this.subreports = Map.copyOf(subreports);
-        this.summary = summary;
+        this.indicators = indicators;
+        this.styles = styles;
+        this.context = context;
+        this.directory = directory;
+        this.cache = cache;
+    }
+
+    /** The batch summary's template, loaded when first needed: a run of single forms never needs it. */
+    synchronized JasperReport summary() throws RenderException {
+        if (summary == null) {
+            summary = loadReport(context, directory.resolve(SUMMARY), cache);
+        }
+        return summary;
     }
 
     /**
      * @param cache where compiled templates are kept between runs; {@code null} to compile every time
      */
     static FormTemplates load(JasperReportsContext context, Path directory, Path cache) throws RenderException {
-        JasperReport main = loadReport(context, directory.resolve(MAIN), cache);
-        Map<String, Object> subreports = new HashMap<>();
-        for (Map.Entry<String, String> subreport : SUBREPORTS.entrySet()) {
-            subreports.put(subreport.getKey(), loadReport(context, directory.resolve(subreport.getValue()), cache));
+        Path styles = directory.resolve(STYLES);
+        try {
+            return new FormTemplates(loadReport(context, directory.resolve(MAIN), cache),
+                    loadReport(context, directory.resolve(INDICATORS), cache),
+                    JRXmlTemplateLoader.getInstance(context).loadTemplate(styles.toFile()), context, directory, cache);
+        } catch (JRRuntimeException e) {
+            throw new RenderException("template " + styles + " cannot be read: " + e.getMessage(), e);
         }
-        return new FormTemplates(main, subreports, loadReport(context, directory.resolve(SUMMARY), cache));
     }
 
     private static JasperReport loadReport(JasperReportsContext context, Path jrxml, Path cache)
@@ -64,6 +80,8 @@ final class FormTemplates {
         byte[] source;
         try {
             source = Files.readAllBytes(jrxml);
+        } catch (NoSuchFileException e) {
+            throw new RenderException("template " + jrxml + " does not exist", e);
         } catch (IOException e) {
             throw new RenderException("template " + jrxml + " cannot be read: " + e.getMessage(), e);
         }

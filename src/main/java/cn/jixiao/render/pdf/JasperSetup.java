@@ -3,10 +3,11 @@ package cn.jixiao.render.pdf;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
-import cn.jixiao.render.RenderException;
 import java.awt.Font;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
@@ -32,8 +33,18 @@ final class JasperSetup {
     private JasperSetup() {
     }
 
+    /** The font files behind the two families, which OpenPDF must have read before the first export. */
+    static Set<Path> fontFiles(FontLibrary fonts, FontSettings settings) throws FontException {
+        Set<Path> files = new LinkedHashSet<>();
+        for (String family : List.of(settings.bodyFamily(), settings.titleFamily())) {
+            files.add(fonts.face(family, false).file());
+            files.add(fonts.face(family, true).file());
+        }
+        return files;
+    }
+
     static JasperReportsContext context(Path templates, FontLibrary fonts, FontSettings settings)
-            throws FontException, RenderException {
+            throws FontException {
         SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
         context.setExtensions(RepositoryService.class,
                 List.of(new FileRepositoryService(context, templates.toAbsolutePath().toString(), false)));
@@ -47,7 +58,7 @@ final class JasperSetup {
     }
 
     private static FontFamily family(JasperReportsContext context, String name, FontLibrary fonts, String family)
-            throws FontException, RenderException {
+            throws FontException {
         SimpleFontFamily fontFamily = new SimpleFontFamily(context);
         fontFamily.setName(name);
         fontFamily.setNormalFace(face(context, fonts.face(family, false)));
@@ -57,8 +68,7 @@ final class JasperSetup {
         return fontFamily;
     }
 
-    private static SimpleFontFace face(JasperReportsContext context, FontLibrary.Face face) throws RenderException {
-        PdfFonts.preload(face.file());
+    private static SimpleFontFace face(JasperReportsContext context, FontLibrary.Face face) {
         LoadedFontFace fontFace = new LoadedFontFace(context, face.awtFont());
         fontFace.setTtf(face.file().toAbsolutePath().toString(), false);
         return fontFace;

@@ -3,6 +3,7 @@ package cn.jixiao.render.pdf;
 import cn.jixiao.render.RenderException;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
  * <ul>
  * <li>read each font file into memory once: left to itself, OpenPDF reads the glyphs of every subset it embeds
  * from the file in many small reads, hundreds of milliseconds per PDF;</li>
+ * <li>leave the font programs undeflated, for {@link FontProgramTrimmer} to trim and deflate;</li>
  * <li>fix what OpenPDF would pick at random: the six-letter tag of each embedded subset
  * ({@code ABCDEF+NotoSerifSC-Regular}). The tag is derived from the document being written and the font, so the same
  * input gives the same bytes, and the different subsets of forms merged into one PDF keep different tags.</li>
@@ -34,6 +36,10 @@ final class PdfFonts {
             BaseFont font = BaseFont.createFont(file.toAbsolutePath().toString(), BaseFont.IDENTITY_H,
                     BaseFont.EMBEDDED, true, null, null, false, true);
             font.setSecureRandom(new DerivedSubsetTag(file.getFileName().toString()));
+            // Stored, not deflated: FontProgramTrimmer trims the program and deflates it once.
+            font.setCompressionLevel(PdfStream.NO_COMPRESSION);
+            // The CIDSet only serves PDF/A-1, and would be stored uncompressed too.
+            font.setIncludeCidSet(false);
         } catch (DocumentException | IOException e) {
             throw new RenderException("cannot read font " + file + " for PDF: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import cn.jixiao.layout.FormLayout;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.summary.SummaryTable;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +17,9 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRPrintText;
@@ -49,16 +53,44 @@ public final class PdfRenderer {
                                      FontSettings settings) throws RenderException {
         try {
             JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings);
-            return new PdfRenderer(context, FormTemplates.load(context, templatesDirectory, templateCache));
+            // Reading the fonts for OpenPDF and loading the templates each take a good part of a second when the
+            // JVM is fresh: done side by side.
+            Set<Path> fontFiles = JasperSetup.fontFiles(fonts, settings);
+            CompletableFuture<Void> pdfFonts = CompletableFuture.runAsync(() -> preload(fontFiles));
+            FormTemplates templates = FormTemplates.load(context, templatesDirectory, templateCache);
+            join(pdfFonts);
+            return new PdfRenderer(context, templates);
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
+        }
+    }
+
+    private static void preload(Set<Path> fontFiles) {
+        for (Path file : fontFiles) {
+            try {
+                PdfFonts.preload(file);
+            } catch (RenderException e) {
+                throw new CompletionException(e);
+            }
+        }
+    }
+
+    private static void join(CompletableFuture<Void> task) throws RenderException {
+        try {
+            task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RenderException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 
     /** Fills the templates with one form: the pages, not yet a PDF. */
     public JasperPrint fill(FormLayout form) throws RenderException {
         Map<String, Object> parameters = FormData.parameters(form);
-        parameters.putAll(templates.subreports);
+        parameters.put("INDICATORS_REPORT", templates.indicators);
+        parameters.put("FORM_STYLES", templates.styles);
         try {
             return JasperFillManager.getInstance(context).fill(templates.main, parameters, new JREmptyDataSource(1));
         } catch (JRException e) {
@@ -69,8 +101,9 @@ public final class PdfRenderer {
     /** Fills the batch summary 项目支出绩效自评汇总表. */
     public JasperPrint fillSummary(SummaryTable table) throws RenderException {
         try {
-            return JasperFillManager.getInstance(context).fill(templates.summary, SummaryData.parameters(table),
-                    SummaryData.rows(table));
+            Map<String, Object> parameters = SummaryData.parameters(table);
+            parameters.put("FORM_STYLES", templates.styles);
+            return JasperFillManager.getInstance(context).fill(templates.summary(), parameters, SummaryData.rows(table));
         } catch (JRException e) {
             throw new RenderException("cannot fill the summary: " + e.getMessage(), e);
         }
@@ -91,11 +124,11 @@ public final class PdfRenderer {
         }
         JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        ByteArrayOutputStream exported = new ByteArrayOutputStream(256 * 1024);
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(exported));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(info.title());
         configuration.setMetadataCreator("jixiao");
-        configuration.setCompressed(true);
         exporter.setConfiguration(configuration);
         PdfFonts.beginDocument(documentId);
         try {
@@ -104,6 +137,11 @@ public final class PdfRenderer {
             throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
         } finally {
             PdfFonts.endDocument();
+        }
+        try {
+            out.write(FontProgramTrimmer.trim(exported.toByteArray()));
+        } catch (IOException e) {
+            throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
         }
     }
 

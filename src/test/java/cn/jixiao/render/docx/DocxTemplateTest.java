@@ -67,13 +67,13 @@ class DocxTemplateTest {
 
     /**
      * The Word template's columns are the PDF's, so that a text wraps at the same place in both: the 绩效指标 label
-     * column of form.jrxml and the indicator header cells of form-level1.jrxml give the nine widths in points.
+     * column of form.jrxml and the indicator header cells of form-indicators.jrxml give the nine widths in points.
      */
     @Test
     void theShippedTemplatesColumnsAreThoseOfThePdfTemplates() throws Exception {
         List<Integer> points = new ArrayList<>();
         points.add(jrxmlFieldWidths(Path.of("templates", "form.jrxml"), List.of(FormGrid.INDICATORS)).get(0));
-        points.addAll(jrxmlFieldWidths(Path.of("templates", "form-level1.jrxml"), List.of(FormGrid.LEVEL1,
+        points.addAll(jrxmlFieldWidths(Path.of("templates", "form-indicators.jrxml"), List.of(FormGrid.LEVEL1,
                 FormGrid.LEVEL2, FormGrid.LEVEL3, FormGrid.TARGET, FormGrid.ACTUAL, FormGrid.WEIGHT, FormGrid.SCORE,
                 FormGrid.DEVIATION)));
         List<BigInteger> twips = points.stream().map(width -> BigInteger.valueOf(20L * width)).toList();

@@ -17,7 +17,7 @@ import java.util.zip.Deflater;
  * <p>Entries are compressed before the archive is written, so that the parts every document shares are compressed
  * once per template rather than once per document.
  */
-final class ReproducibleZip {
+final class DocxArchive {
 
     /** Compression of XML parts: they shrink to a few percent. */
     static final int XML_LEVEL = Deflater.DEFAULT_COMPRESSION;
@@ -37,7 +37,7 @@ final class ReproducibleZip {
     record Entry(String name, int crc, int size, byte[] compressed) {
     }
 
-    private ReproducibleZip() {
+    private DocxArchive() {
     }
 
     /** The entry of this content, compressed at the deflater's level; the deflater is reset first. */

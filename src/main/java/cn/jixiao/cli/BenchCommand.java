@@ -1,0 +1,64 @@
+package cn.jixiao.cli;
+
+import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.bench.Benchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Measures rendering speed and size: batches of N generated forms (from the examples, varied) in this "
+                        + "JVM after a warm-up, printing forms/s, ms per form, peak heap and bytes per PDF; then one "
+                        + "form per fresh JVM through the launcher, for the ratio.",
+                "Run it with a heap limit to check memory, e.g. JIXIAO_JAVA_OPTS=-Xmx512m ./jixiao bench -n 10000."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = {"-n", "--forms"}, paramLabel = "N", split = ",", defaultValue = "1,100,1000",
+            description = "Batch sizes to time (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
+            description = "Forms rendered before timing (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--cold-runs", paramLabel = "N", defaultValue = "5",
+            description = "Fresh JVMs that render one form each; 0 to skip (default: ${DEFAULT-VALUE}).")
+    int coldRuns;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "pdf",
+            converter = Rendering.FormatConverter.class, description = "pdf, docx or pdf,docx (default: ${DEFAULT-VALUE}).")
+    List<OutputFormat> formats;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Forms rendered at once (default: processors).")
+    Integer threads;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Where generated input and output go (default: a new temporary directory, kept).")
+    Path work;
+
+    @CommandLine.Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Installation.home();
+        Path launcher = home.resolve("jixiao");
+        Path directory = work != null ? work : Files.createTempDirectory("jixiao-bench-");
+        new Benchmark(engine.settings(EnumSet.copyOf(formats)),
+                new Benchmark.Settings(home.resolve("examples").resolve("jinfeng-2023.json"), sizes, warmup,
+                        coldRuns, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                        Files.isExecutable(launcher) ? launcher : null, directory),
+                spec.commandLine().getOut()).run();
+        spec.commandLine().getOut().println("generated input and output: " + directory);
+        return 0;
+    }
+}

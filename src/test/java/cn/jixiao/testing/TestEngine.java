@@ -1,0 +1,33 @@
+package cn.jixiao.testing;
+
+import cn.jixiao.batch.FormEngine;
+import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.fonts.FontSettings;
+import cn.jixiao.render.RenderException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The PDF engine of the shipped templates and fonts, as the command line sets it up. Starting one takes seconds, so it
+ * is started on first use and shared by every test class of the run ({@link FormEngine#render} is thread-safe).
+ * Compiled templates are kept in {@code target/}, so that a second test run need not compile them again.
+ */
+public final class TestEngine {
+
+    public static final Path TEMPLATES = Path.of("templates");
+    public static final Path FONTS = Path.of("fonts");
+    public static final Path TEMPLATE_CACHE = Path.of("target", "template-cache");
+
+    private static FormEngine pdf;
+
+    private TestEngine() {
+    }
+
+    public static synchronized FormEngine pdf() throws RenderException {
+        if (pdf == null) {
+            pdf = FormEngine.start(new FormEngine.Settings(TEMPLATES, TEMPLATE_CACHE, FontSettings.shipped(FONTS),
+                    Set.of(OutputFormat.PDF)));
+        }
+        return pdf;
+    }
+}
