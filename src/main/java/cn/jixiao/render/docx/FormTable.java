@@ -34,8 +34,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 /**
  * Lays the form's table into the template's tables. The rows, their column spans and their vertical merges are those
  * of {@link FormGrid}; the template gives each cell its content (fixed wording and {@code ${...}} fields) and its
- * formatting. The template's rows are the form's rows in order, with one prototype row (the row holding
- * {@code ${indicator...}} fields) that is repeated for every indicator.
+ * formatting, and each row whether it may break across pages (the shipped template: the indicator rows may, as the
+ * PDF's do, the other rows move to the next page whole). The template's rows are the form's rows in order, with one
+ * prototype row (the row holding {@code ${indicator...}} fields) that is repeated for every indicator.
  *
  * <p>The template's rows are read once: each cell as it appears in a form (with its column span and its place in a
  * vertical merge) is serialized the first time a form needs it and kept as XML with slots for the fields. A form's
@@ -47,7 +48,10 @@ final class FormTable {
     private static final long EMU_PER_TWIP = 635;
     /** Line height of a CJK font as a multiple of its size (Noto Serif SC: ascent 1.151 + descent 0.286). */
     private static final double LINE_HEIGHT = 1.44;
-    /** A row estimated taller than this share of the page body may break across pages; shorter rows move whole. */
+    /**
+     * A row estimated taller than this share of the page body may break across pages whatever the template says: Word
+     * cuts off a row that may not break and does not fit on a page.
+     */
     private static final double SPLITTABLE_SHARE_OF_PAGE = 0.5;
     /** A4 less the form's top and bottom margins of 43 pt, for a template without a page size. */
     private static final long DEFAULT_PAGE_BODY = 16838 - 2 * 860;
@@ -78,8 +82,8 @@ final class FormTable {
         final long[] columns;
         final int[] cellStarts; // grid column where each template cell starts, and where the last ends
         final double[][] paragraphSizes; // per template cell, per paragraph
-        final byte[] openCantSplit;
-        final byte[] openSplittable;
+        final byte[] open; // with the template's own row properties
+        final byte[] openSplittable; // the same, allowed to break across pages
         final byte[] close;
         final Map<CellKey, CellXml> cells = new ConcurrentHashMap<>();
 
@@ -98,9 +102,11 @@ final class FormTable {
             }
             CTRow shell = (CTRow) source.copy();
             shell.setTcArray(new CTTc[0]);
-            setCantSplit(shell, true);
-            this.openCantSplit = openTag(shell);
-            setCantSplit(shell, false);
+            CTTrPr properties = shell.isSetTrPr() ? shell.getTrPr() : shell.addNewTrPr();
+            this.open = openTag(shell);
+            while (properties.sizeOfCantSplitArray() > 0) {
+                properties.removeCantSplit(0);
+            }
             this.openSplittable = openTag(shell);
             this.close = ("</" + rowName.getPrefix() + (rowName.getPrefix().isEmpty() ? "" : ":") + "tr>")
                     .getBytes(StandardCharsets.UTF_8);
@@ -274,8 +280,7 @@ final class FormTable {
                 cells.add(xml);
                 column += span;
             }
-            out.append(tallest <= SPLITTABLE_SHARE_OF_PAGE * pageBody ? templateRow.openCantSplit
-                    : templateRow.openSplittable);
+            out.append(tallest <= SPLITTABLE_SHARE_OF_PAGE * pageBody ? templateRow.open : templateRow.openSplittable);
             for (CellXml cell : cells) {
                 cell.xml().write(out, values, null);
             }
@@ -380,16 +385,6 @@ final class FormTable {
         cell.setPArray(new CTP[] {empty});
         while (cell.sizeOfTblArray() > 0) {
             cell.removeTbl(0);
-        }
-    }
-
-    private static void setCantSplit(CTRow row, boolean cantSplit) {
-        CTTrPr properties = row.isSetTrPr() ? row.getTrPr() : row.addNewTrPr();
-        while (properties.sizeOfCantSplitArray() > 0) {
-            properties.removeCantSplit(0);
-        }
-        if (cantSplit) {
-            properties.addNewCantSplit();
         }
     }
 
