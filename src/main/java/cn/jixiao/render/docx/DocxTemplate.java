@@ -52,19 +52,27 @@ final class DocxTemplate {
     private static final Pattern NAMESPACE = Pattern.compile("xmlns(?::([^=\\s]+))?\\s*=\\s*\"([^\"]*)\"");
     private static final int FONT_CACHE_SIZE = 16;
 
+    /** An entry of the archive. */
+    private sealed interface Part permits FixedPart, FilledPart, FontPart {
+    }
+
+    /** A part every form shares, compressed once. */
+    private record FixedPart(Entry entry) implements Part {
+    }
+
     /** A part with fields, written for each form. */
-    private record FilledPart(String name, XmlTemplate xml, int capacity) {
+    private record FilledPart(String name, XmlTemplate xml, int capacity) implements Part {
     }
 
     /** An embedded font, cut for each form. */
-    private record FontPart(int number, EmbeddedFont font) {
+    private record FontPart(int number, EmbeddedFont font) implements Part {
     }
 
     private record CachedFont(int number, BitSet codePoints) {
     }
 
-    /** The archive's entries in order: {@link Entry} (the same in every form), {@link FilledPart}, {@link FontPart}. */
-    private final List<Object> entries;
+    /** The archive's entries in order. */
+    private final List<Part> entries;
     private final FormTable table;
     private final BitSet[] templateCodePoints;
     /** Subsets by font and characters: the title's, and a form's rendered again, are cut and compressed once. */
@@ -75,7 +83,7 @@ final class DocxTemplate {
         }
     };
 
-    private DocxTemplate(List<Object> entries, FormTable table, BitSet[] templateCodePoints) {
+    private DocxTemplate(List<Part> entries, FormTable table, BitSet[] templateCodePoints) {
         this.entries = entries;
         this.table = table;
         this.templateCodePoints = templateCodePoints;
@@ -119,7 +127,75 @@ final class DocxTemplate {
                 }
             }
         }
+        List<String> names = markFields(body, headersAndFooters, knownFields);
+        fonts.setFamilies(document, styles, paragraphs);
+        Faces faces = faces(styles, paragraphs, names.size());
+        List<EmbeddedFont> embedded = fonts.embed(document, faces.used());
+        document.getProperties().getCoreProperties().setTitle(mark(names, "projectName"));
+        List<FieldUse> fields = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            fields.add(new FieldUse(names.get(i), i < faces.ofField().length ? faces.ofField()[i]
+                    : FieldUse.NOT_DRAWN));
+        }
 
+        List<CTTbl> tables = body.getTblList();
+        List<long[]> columns = new ArrayList<>();
+        List<List<CTRow>> rows = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) { // each form table's rows out, a mark in their place
+            CTTbl table = tables.get(t);
+            columns.add(FormTable.columnWidths(table));
+            rows.add(table.getTrList().stream().map(row -> (CTRow) row.copy()).toList());
+            table.setTrArray(new CTRow[0]);
+            try (XmlCursor cursor = table.newCursor()) {
+                cursor.toEndToken();
+                cursor.insertComment(XmlTemplate.rowsMark(t));
+            }
+        }
+
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        document.write(saved);
+        String main = document.getPackagePart().getPartName().getName().substring(1);
+        Map<String, String> namespaces = null;
+        List<Part> entries = new ArrayList<>();
+        Deflater deflater = DocxArchive.deflater(DocxArchive.XML_LEVEL);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(saved.toByteArray()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                byte[] content = zip.readAllBytes();
+                String name = entry.getName();
+                EmbeddedFont font = embedded.stream().filter(f -> f.entryName().equals(name)).findFirst()
+                        .orElse(null);
+                String text = name.endsWith(".xml") || name.endsWith(".rels")
+                        ? new String(content, StandardCharsets.UTF_8) : "";
+                if (font != null) {
+                    entries.add(new FontPart(embedded.indexOf(font), font));
+                } else if (XmlTemplate.isMarked(text)) {
+                    entries.add(new FilledPart(name, XmlTemplate.parse(text, fields), 2 * content.length));
+                    if (name.equals(main)) {
+                        namespaces = rootNamespaces(text);
+                    }
+                } else {
+                    entries.add(new FixedPart(DocxArchive.deflate(name, content, content.length, deflater)));
+                }
+            }
+        } finally {
+            deflater.end();
+        }
+        if (namespaces == null) {
+            throw new IllegalStateException("the document part " + main + " holds no rows mark");
+        }
+        FormTable table = new FormTable(columns, rows, FormTable.pageBodyHeight(body.getSectPr()), styles, fields,
+                namespaces);
+        return new DocxTemplate(entries, table, faces.codePoints());
+    }
+
+    /**
+     * Marks every field of the body's paragraphs, the form tables' cells and the headers and footers; a field of the
+     * indicator row only counts in the prototype row.
+     *
+     * @return the field name of each mark, by number
+     */
+    private static List<String> markFields(CTBody body, List<XmlObject> headersAndFooters, Set<String> knownFields)
+            throws DocxException {
         List<String> names = new ArrayList<>();
         Function<String, String> formField = name -> knownFields.contains(name)
                 && !name.startsWith(Placeholders.INDICATOR_PREFIX) ? mark(names, name) : null;
@@ -142,25 +218,37 @@ final class DocxTemplate {
                 }
             }
         }
+        return names;
+    }
 
-        fonts.setFamilies(document, styles, paragraphs);
+    /**
+     * What the template's runs draw in which face.
+     *
+     * @param used       faces in the order of their first use, the body's regular face always among them
+     * @param codePoints per face, the characters of the template's own text and the page numbers' digits
+     * @param ofField    per field mark, the face its value is drawn in
+     */
+    private record Faces(List<Integer> used, BitSet[] codePoints, int[] ofField) {
+    }
+
+    private static Faces faces(Styles styles, List<CTP> paragraphs, int fieldCount) {
         BitSet[] codePoints = new BitSet[DocumentFonts.FACES];
         for (int face = 0; face < codePoints.length; face++) {
             codePoints[face] = new BitSet();
         }
-        List<Integer> usedFaces = new ArrayList<>();
-        int[] faceOfField = new int[names.size() + 1];
+        List<Integer> used = new ArrayList<>();
+        int[] ofField = new int[fieldCount];
         for (CTP paragraph : paragraphs) {
             for (CTR run : paragraph.getRList()) {
                 int face = DocumentFonts.face(styles, paragraph, run);
-                if (!usedFaces.contains(face)) {
-                    usedFaces.add(face);
+                if (!used.contains(face)) {
+                    used.add(face);
                 }
                 String text = Placeholders.runText(run);
                 for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
                     if (text.charAt(i) == XmlTemplate.FIELD) {
                         int end = text.indexOf(XmlTemplate.END, i);
-                        faceOfField[Integer.parseInt(text.substring(i + 1, end))] = face;
+                        ofField[Integer.parseInt(text.substring(i + 1, end))] = face;
                         i = end;
                     } else {
                         codePoints[face].set(text.codePointAt(i));
@@ -169,66 +257,10 @@ final class DocxTemplate {
             }
         }
         DocumentFonts.addFieldDigits(codePoints);
-        if (!usedFaces.contains(DocumentFonts.BODY_REGULAR)) {
-            usedFaces.add(DocumentFonts.BODY_REGULAR);
+        if (!used.contains(DocumentFonts.BODY_REGULAR)) {
+            used.add(DocumentFonts.BODY_REGULAR);
         }
-        List<EmbeddedFont> embedded = fonts.embed(document, usedFaces);
-
-        document.getProperties().getCoreProperties().setTitle(mark(names, "projectName"));
-        faceOfField[names.size() - 1] = FieldUse.NOT_DRAWN;
-        List<FieldUse> fields = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            fields.add(new FieldUse(names.get(i), faceOfField[i]));
-        }
-
-        List<CTTbl> tables = body.getTblList();
-        List<long[]> columns = new ArrayList<>();
-        List<List<CTRow>> rows = new ArrayList<>();
-        for (int t = 0; t < tables.size(); t++) {
-            CTTbl table = tables.get(t);
-            columns.add(FormTable.columnWidths(table));
-            rows.add(table.getTrList().stream().map(row -> (CTRow) row.copy()).toList());
-            table.setTrArray(new CTRow[0]);
-            try (XmlCursor cursor = table.newCursor()) {
-                cursor.toEndToken();
-                cursor.insertComment(XmlTemplate.rowsMark(t));
-            }
-        }
-
-        ByteArrayOutputStream saved = new ByteArrayOutputStream();
-        document.write(saved);
-        String main = document.getPackagePart().getPartName().getName().substring(1);
-        Map<String, String> namespaces = null;
-        List<Object> entries = new ArrayList<>();
-        Deflater deflater = DocxArchive.deflater(DocxArchive.XML_LEVEL);
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(saved.toByteArray()))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                byte[] content = zip.readAllBytes();
-                String name = entry.getName();
-                EmbeddedFont font = embedded.stream().filter(f -> f.entryName().equals(name)).findFirst()
-                        .orElse(null);
-                String text = name.endsWith(".xml") || name.endsWith(".rels")
-                        ? new String(content, StandardCharsets.UTF_8) : "";
-                if (font != null) {
-                    entries.add(new FontPart(embedded.indexOf(font), font));
-                } else if (XmlTemplate.isMarked(text)) {
-                    entries.add(new FilledPart(name, XmlTemplate.parse(text, fields), 2 * content.length));
-                    if (name.equals(main)) {
-                        namespaces = rootNamespaces(text);
-                    }
-                } else {
-                    entries.add(DocxArchive.deflate(name, content, content.length, deflater));
-                }
-            }
-        } finally {
-            deflater.end();
-        }
-        if (namespaces == null) {
-            throw new IllegalStateException("the document part " + main + " holds no rows mark");
-        }
-        FormTable table = new FormTable(columns, rows, FormTable.pageBodyHeight(body.getSectPr()), styles, fields,
-                namespaces);
-        return new DocxTemplate(entries, table, codePoints);
+        return new Faces(used, codePoints, ofField);
     }
 
     private static String mark(List<String> names, String name) {
@@ -258,32 +290,30 @@ final class DocxTemplate {
             codePoints[face] = (BitSet) templateCodePoints[face].clone();
         }
         FormTable.Layout layout = table.layout(form, values);
-        List<Entry> written = new ArrayList<>(entries.size());
+        Entry[] written = new Entry[entries.size()];
         Deflater deflater = DocxArchive.deflater(DocxArchive.XML_LEVEL);
         Deflater fontDeflater = DocxArchive.deflater(DocxArchive.FONT_LEVEL);
         try {
-            for (Object entry : entries) {
-                if (entry instanceof FilledPart part) {
+            for (int i = 0; i < written.length; i++) {
+                if (entries.get(i) instanceof FilledPart part) {
                     PartWriter writer = new PartWriter(part.capacity(), codePoints);
                     part.xml().write(writer, values::get, layout);
-                    written.add(DocxArchive.deflate(part.name(), writer.bytes(), writer.size(), deflater));
-                } else {
-                    written.add(null); // fonts last: they need every part's characters
+                    written[i] = DocxArchive.deflate(part.name(), writer.bytes(), writer.size(), deflater);
                 }
             }
             layout.finish();
-            for (int i = 0; i < entries.size(); i++) {
-                if (entries.get(i) instanceof Entry fixed) {
-                    written.set(i, fixed);
+            for (int i = 0; i < written.length; i++) { // fonts once every part has added its characters
+                if (entries.get(i) instanceof FixedPart fixed) {
+                    written[i] = fixed.entry();
                 } else if (entries.get(i) instanceof FontPart font) {
-                    written.set(i, fontEntry(font, codePoints, fontDeflater));
+                    written[i] = fontEntry(font, codePoints, fontDeflater);
                 }
             }
         } finally {
             deflater.end();
             fontDeflater.end();
         }
-        DocxArchive.write(written, out);
+        DocxArchive.write(List.of(written), out);
     }
 
     private Entry fontEntry(FontPart part, BitSet[] codePoints, Deflater deflater) throws DocxException {

@@ -133,6 +133,17 @@ class DocxTemplateTest {
                 + " ${indicator...} fields", error.getMessage());
     }
 
+    /** The renderer marks fields with Unicode noncharacters while it reads a template; a template may not hold them. */
+    @Test
+    void aTemplateHoldingTheRenderersMarksIsRefused() throws Exception {
+        Path template = edited("marks.docx", DOCUMENT, xml -> replaceOnce(xml, "项目名称", "项目\uFDD0名称"));
+
+        DocxException error = assertThrows(DocxException.class, () -> renderer(template));
+
+        assertEquals("template marks.docx: holds one of the characters U+FDD0 to U+FDD2, which are not text and which"
+                + " the renderer reserves for its own marks", error.getMessage());
+    }
+
     @Test
     void externalEntitiesAreNeverLoaded() throws Exception {
         Path secret = Files.writeString(directory.resolve("secret.txt"), "TOP-SECRET-CONTENT");
