@@ -132,8 +132,7 @@ public final class BatchRun {
         try {
             RenderedForm form = engine.render(project.evaluation(), settings.date());
             for (MissingGlyph missing : form.missingGlyphs()) {
-                diagnostics.add(diagnostic(project, Severity.WARNING, missing.path(),
-                        missing.describe(form.bodyFamily())));
+                diagnostics.add(diagnostic(project, Severity.WARNING, missing.path(), missing.describe()));
             }
             for (Map.Entry<OutputFormat, byte[]> document : form.documents().entrySet()) {
                 Path output = settings.outputDirectory().resolve(name + "." + document.getKey().extension);

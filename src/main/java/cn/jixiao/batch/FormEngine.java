@@ -46,7 +46,7 @@ public final class FormEngine {
 
     /** A form's documents, and what the reader should know about them. */
     public record RenderedForm(FormLayout layout, Map<OutputFormat, byte[]> documents,
-                               List<MissingGlyph> missingGlyphs, String bodyFamily) {
+                               List<MissingGlyph> missingGlyphs) {
     }
 
     /** The Word template, in the templates directory. */
@@ -55,14 +55,16 @@ public final class FormEngine {
     private final EvaluationReader reader;
     private final Settings settings;
     private final FontLibrary.Face bodyFace;
+    private final FontLibrary.Face fallbackFace;
     private final PdfRenderer pdf;
     private final DocxRenderer docx;
 
-    private FormEngine(EvaluationReader reader, Settings settings, FontLibrary.Face bodyFace, PdfRenderer pdf,
-                       DocxRenderer docx) {
+    private FormEngine(EvaluationReader reader, Settings settings, FontLibrary.Face bodyFace,
+                       FontLibrary.Face fallbackFace, PdfRenderer pdf, DocxRenderer docx) {
         this.reader = reader;
         this.settings = settings;
         this.bodyFace = bodyFace;
+        this.fallbackFace = fallbackFace;
         this.pdf = pdf;
         this.docx = docx;
     }
@@ -73,12 +75,14 @@ public final class FormEngine {
         try {
             FontLibrary fonts = FontLibrary.scan(settings.fonts().directory());
             FontLibrary.Face body = fonts.face(settings.fonts().bodyFamily(), false);
+            String fallbackFamily = settings.fonts().fallbackFamily();
+            FontLibrary.Face fallback = fallbackFamily == null ? null : fonts.face(fallbackFamily, false);
             PdfRenderer pdf = PdfRenderer.create(settings.templates(), settings.templateCache(), fonts,
                     settings.fonts());
             DocxRenderer docx = settings.formats().contains(OutputFormat.DOCX)
                     ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts)
                     : null;
-            return new FormEngine(reader.join(), settings, body, pdf, docx);
+            return new FormEngine(reader.join(), settings, body, fallback, pdf, docx);
         } catch (FontException | DocxException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -118,7 +122,7 @@ public final class FormEngine {
                 throw new RenderException("cannot write the Word document: " + e.getMessage(), e);
             }
         }
-        return new RenderedForm(layout, documents, GlyphCoverage.missing(evaluation, bodyFace), bodyFace.family());
+        return new RenderedForm(layout, documents, GlyphCoverage.missing(evaluation, bodyFace, fallbackFace));
     }
 
     /** The batch's 项目支出绩效自评汇总表 as a PDF. */

@@ -27,6 +27,11 @@ final class EngineOptions {
             description = "Font family of the title, e.g. 方正小标宋简体 (default: the --font family).")
     String titleFamily;
 
+    @Option(names = "--fallback-font", paramLabel = "FAMILY",
+            description = "Font family, in the --fonts directory, that draws the characters the other fonts lack "
+                    + "(生僻字 of CJK Extension B and later, symbols). Each such character is reported either way.")
+    String fallbackFamily;
+
     @Option(names = "--debug", description = "Show the stack trace of a failure.")
     boolean debug;
 
@@ -34,7 +39,7 @@ final class EngineOptions {
         Path home = Installation.home();
         Path fontDirectory = fonts != null ? fonts : home.resolve("fonts");
         FontSettings fontSettings = new FontSettings(fontDirectory, bodyFamily,
-                titleFamily != null ? titleFamily : bodyFamily);
+                titleFamily != null ? titleFamily : bodyFamily, fallbackFamily);
         return new FormEngine.Settings(templates != null ? templates : home.resolve("templates"),
                 Installation.templateCache(), fontSettings, formats);
     }

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param directory   where the TrueType files are (.ttf, .otf or .ttc)
  * @param bodyFamily  family of every table cell, e.g. {@code Noto Serif SC} or {@code 仿宋_GB2312}
  * @param titleFamily family of the title 项目支出绩效自评表, e.g. {@code 方正小标宋简体}
+ * @param fallbackFamily family that draws the characters the body or title family lacks (a 生僻字 of CJK Extension B,
+ *                    say); {@code null} for none: such a character is then reported and left out
  */
-public record FontSettings(Path directory, String bodyFamily, String titleFamily) {
+public record FontSettings(Path directory, String bodyFamily, String titleFamily, String fallbackFamily) {
 
     public static final String DEFAULT_FAMILY = "Noto Serif SC";
 
@@ -23,6 +25,6 @@ public record FontSettings(Path directory, String bodyFamily, String titleFamily
 
     /** The fonts shipped in {@code fonts/}: Noto Serif SC Regular and Bold. */
     public static FontSettings shipped(Path fontsDirectory) {
-        return new FontSettings(fontsDirectory, DEFAULT_FAMILY, DEFAULT_FAMILY);
+        return new FontSettings(fontsDirectory, DEFAULT_FAMILY, DEFAULT_FAMILY, null);
     }
 }

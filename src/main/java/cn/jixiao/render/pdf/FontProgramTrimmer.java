@@ -180,11 +180,16 @@ final class FontProgramTrimmer {
                 xref.append(section[0]).append(' ').append(section[1]).append('\n');
                 for (int k = 0; k < section[1]; k++, entry++) {
                     String[] e = entries.get(entry);
-                    String offset = e[2].equals("n") ? String.format("%010d", newOffsets[section[0] + k]) : e[0];
+                    String offset = e[2].equals("n") ? tenDigits(newOffsets[section[0] + k]) : e[0];
                     xref.append(offset).append(' ').append(e[1]).append(' ').append(e[2]).append(" \n");
                 }
             }
             return xref.toString();
+        }
+
+        private static String tenDigits(int offset) {
+            String digits = Integer.toString(offset);
+            return "0".repeat(10 - digits.length()) + digits;
         }
     }
 
@@ -240,17 +245,18 @@ final class FontProgramTrimmer {
             return font;
         }
 
+        /** The TrueType checksum: the sum of the big-endian 32-bit words, the last one padded with zeros. */
         private static int checksum(ByteBuffer data, int offset, int length) {
             int sum = 0;
-            int end = offset + length;
-            for (int i = offset; i < end; i += 4) {
-                int word = 0;
-                for (int b = 0; b < 4; b++) {
-                    word = (word << 8) | (i + b < end ? Byte.toUnsignedInt(data.get(i + b)) : 0);
-                }
-                sum += word;
+            int whole = offset + (length & ~3);
+            for (int i = offset; i < whole; i += 4) {
+                sum += data.getInt(i);
             }
-            return sum;
+            int last = 0;
+            for (int i = whole; i < offset + length; i++) {
+                last |= Byte.toUnsignedInt(data.get(i)) << (24 - 8 * (i - whole));
+            }
+            return sum + last;
         }
     }
 }
