@@ -59,10 +59,6 @@ final class FormTable {
     /** How a cell takes part in a vertical merge. */
     private enum Merge { NONE, RESTART, CONTINUE }
 
-    /** A template table: its grid column widths in twips and its rows. */
-    private record Table(long[] columns, List<TemplateRow> rows) {
-    }
-
     /** A paragraph of a cell, for the height estimate: its font size and its text with field marks. */
     private record ParagraphText(double sizeTwips, String text) {
     }
@@ -125,7 +121,7 @@ final class FormTable {
         }
     }
 
-    private final List<Table> tables = new ArrayList<>();
+    private final List<List<TemplateRow>> tables = new ArrayList<>(); // the rows of each template table
     private final long pageBody;
     private final List<FieldUse> fields;
     private final Map<String, String> namespaces;
@@ -158,7 +154,7 @@ final class FormTable {
             for (CTRow row : rows.get(t)) {
                 templateRows.add(new TemplateRow(++number, row, columns.get(t), styles));
             }
-            tables.add(new Table(columns.get(t), templateRows));
+            tables.add(templateRows);
         }
     }
 
@@ -217,7 +213,7 @@ final class FormTable {
 
         @Override
         public void write(int table, PartWriter out) throws DocxException {
-            for (TemplateRow templateRow : tables.get(table).rows()) {
+            for (TemplateRow templateRow : tables.get(table)) {
                 if (templateRow.prototype) {
                     while (gridRow < grid.size() && grid.get(gridRow).kind() == RowKind.INDICATOR) {
                         Map<String, String> own = indicators.get(indicator++);
@@ -233,7 +229,7 @@ final class FormTable {
                     throw new DocxException("table row " + templateRow.number
                             + " should be the indicator row with the ${indicator...} fields");
                 }
-                if (row.kind() == RowKind.INDICATORS_HEADER && templateRow != tables.get(table).rows().get(0)) {
+                if (row.kind() == RowKind.INDICATORS_HEADER && templateRow != tables.get(table).get(0)) {
                     throw new DocxException("the indicator header row (row " + templateRow.number + ") must be the"
                             + " first row of its table, so that Word can repeat it on every page");
                 }
