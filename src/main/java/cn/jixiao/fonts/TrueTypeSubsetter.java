@@ -1,19 +1,19 @@
 package cn.jixiao.fonts;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Cuts a TrueType font (glyf outlines) down to the glyphs of a set of characters, so that a document embeds a few
@@ -29,8 +29,9 @@ import java.util.TreeSet;
  * ...) and anything indexed by the old glyph numbers, is dropped. Family and style names are unchanged, so a word
  * processor finds the subset under the font's own name.
  *
- * <p>An instance parses the font's table directory and character map once and is then safe to use from any number
- * of threads; the font bytes must not change afterwards.
+ * <p>An instance reads the font's table directory and character map once, and prepares the tables that do not
+ * depend on the characters; it is then safe to use from any number of threads. {@link #open} maps the file instead of
+ * reading it into the heap: a CJK font is 15 MB and a subset reads a few hundred of its glyphs.
  */
 public final class TrueTypeSubsetter {
 
@@ -51,22 +52,46 @@ public final class TrueTypeSubsetter {
     private static final int WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
     private static final int WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
-    private final byte[] font;
-    private final Map<String, Table> tables;
+    /** The whole font file, big-endian; only absolute reads, so one buffer serves every thread. */
+    private final ByteBuffer font;
     private final CharacterMap characterMap;
     private final int glyphCount;
     private final boolean longLoca;
     private final int horizontalMetricCount;
+    private final int locaOffset;
+    private final int glyfOffset;
+    private final int hmtxOffset;
+    /** Tables the same in every subset, by tag: head, name, post and the hinting tables. */
+    private final Map<String, byte[]> fixedTables = new TreeMap<>();
+    private final byte[] hhea;
+    private final byte[] maxp;
+    private final byte[] os2; // null when the font has none
 
     private record Table(int offset, int length) {
     }
 
-    /** Reads the table directory and the character map of a TrueType font file. */
+    /** Reads the table directory and the character map of a TrueType font file held in memory. */
     public TrueTypeSubsetter(byte[] font) throws FontException {
+        this(ByteBuffer.wrap(font));
+    }
+
+    /**
+     * Maps a TrueType font file read-only: its bytes are read from the file system's cache as the subsets need them,
+     * not copied into the heap. The file must not change while the subsetter is in use.
+     */
+    public static TrueTypeSubsetter open(Path file) throws IOException, FontException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() > Integer.MAX_VALUE) {
+                throw new FontException("the font file is larger than 2 GB");
+            }
+            return new TrueTypeSubsetter(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()));
+        }
+    }
+
+    private TrueTypeSubsetter(ByteBuffer font) throws FontException {
         this.font = font;
         try {
-            ByteBuffer data = ByteBuffer.wrap(font);
-            int version = data.getInt(0);
+            int version = font.getInt(0);
             if (version == 0x74746366) { // 'ttcf'
                 throw new FontException("font collections (.ttc) cannot be subset; use a single .ttf file");
             }
@@ -76,27 +101,45 @@ public final class TrueTypeSubsetter {
             if (version != 0x00010000 && version != 0x74727565) { // 1.0 or 'true'
                 throw new FontException("not a TrueType font file");
             }
-            int count = Short.toUnsignedInt(data.getShort(4));
-            Map<String, Table> directory = new TreeMap<>();
+            int count = Short.toUnsignedInt(font.getShort(4));
+            Map<String, Table> tables = new TreeMap<>();
+            byte[] tag = new byte[4];
             for (int i = 0; i < count; i++) {
                 int record = 12 + 16 * i;
-                String tag = new String(font, record, 4, StandardCharsets.ISO_8859_1);
-                Table table = new Table(data.getInt(record + 8), data.getInt(record + 12));
-                if (table.offset() < 0 || table.length() < 0 || (long) table.offset() + table.length() > font.length) {
-                    throw new FontException("table " + tag.trim() + " lies outside the font file");
+                font.get(record, tag);
+                String name = new String(tag, StandardCharsets.ISO_8859_1);
+                Table table = new Table(font.getInt(record + 8), font.getInt(record + 12));
+                if (table.offset() < 0 || table.length() < 0
+                        || (long) table.offset() + table.length() > font.capacity()) {
+                    throw new FontException("table " + name.trim() + " lies outside the font file");
                 }
-                directory.put(tag, table);
+                tables.put(name, table);
             }
-            this.tables = directory;
             for (String required : List.of("head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf")) {
                 if (!tables.containsKey(required)) {
                     throw new FontException("the font has no " + required + " table");
                 }
             }
-            this.glyphCount = Short.toUnsignedInt(data.getShort(table("maxp").offset() + 4));
-            this.longLoca = data.getShort(table("head").offset() + HEAD_INDEX_TO_LOC_FORMAT) != 0;
-            this.horizontalMetricCount = Short.toUnsignedInt(data.getShort(table("hhea").offset() + 34));
-            this.characterMap = CharacterMap.read(data, table("cmap"));
+            this.glyphCount = Short.toUnsignedInt(font.getShort(tables.get("maxp").offset() + 4));
+            this.longLoca = font.getShort(tables.get("head").offset() + HEAD_INDEX_TO_LOC_FORMAT) != 0;
+            this.horizontalMetricCount = Short.toUnsignedInt(font.getShort(tables.get("hhea").offset() + 34));
+            this.locaOffset = tables.get("loca").offset();
+            this.glyfOffset = tables.get("glyf").offset();
+            this.hmtxOffset = tables.get("hmtx").offset();
+            this.characterMap = CharacterMap.read(font, tables.get("cmap"));
+            this.hhea = copy(tables.get("hhea"));
+            this.maxp = copy(tables.get("maxp"));
+            this.os2 = tables.containsKey("OS/2") ? copy(tables.get("OS/2")) : null;
+            fixedTables.put("head", head(copy(tables.get("head"))));
+            fixedTables.put("post", post(tables.get("post")));
+            if (tables.containsKey("name")) {
+                fixedTables.put("name", name(tables.get("name")));
+            }
+            for (String copied : COPIED_TABLES) {
+                if (tables.containsKey(copied)) {
+                    fixedTables.put(copied, copy(tables.get(copied)));
+                }
+            }
         } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
             throw new FontException("the font file is truncated or damaged");
         }
@@ -114,43 +157,47 @@ public final class TrueTypeSubsetter {
 
     /** A font holding only the glyphs of these characters (plus .notdef and composite components). */
     public byte[] subset(Set<Integer> codePoints) throws FontException {
+        BitSet set = new BitSet();
+        codePoints.forEach(set::set);
+        return subset(set);
+    }
+
+    /** A font holding only the glyphs of the characters set here (plus .notdef and composite components). */
+    public byte[] subset(BitSet codePoints) throws FontException {
         try {
-            SortedMap<Integer, Integer> oldGlyphs = new TreeMap<>(); // code point -> old glyph number
-            for (int codePoint : codePoints) {
+            int[] characters = new int[codePoints.cardinality()];
+            int[] oldGlyphs = new int[characters.length];
+            int mapped = 0;
+            for (int codePoint = codePoints.nextSetBit(0); codePoint >= 0;
+                 codePoint = codePoints.nextSetBit(codePoint + 1)) {
                 int glyph = characterMap.glyphId(codePoint);
                 if (glyph != 0 && glyph < glyphCount) {
-                    oldGlyphs.put(codePoint, glyph);
+                    characters[mapped] = codePoint;
+                    oldGlyphs[mapped++] = glyph;
                 }
             }
-            int[] kept = keptGlyphs(oldGlyphs.values());
+            int[] kept = keptGlyphs(oldGlyphs, mapped);
             int[] newIds = new int[glyphCount];
             Arrays.fill(newIds, -1);
             for (int i = 0; i < kept.length; i++) {
                 newIds[kept[i]] = i;
             }
-            SortedMap<Integer, Integer> mapping = new TreeMap<>(); // code point -> new glyph number
-            oldGlyphs.forEach((codePoint, glyph) -> mapping.put(codePoint, newIds[glyph]));
+            int[] newGlyphs = new int[mapped]; // per character, ascending by code point
+            for (int i = 0; i < mapped; i++) {
+                newGlyphs[i] = newIds[oldGlyphs[i]];
+            }
+            characters = Arrays.copyOf(characters, mapped);
 
-            Map<String, byte[]> out = new TreeMap<>();
+            Map<String, byte[]> out = new TreeMap<>(fixedTables);
             byte[][] glyfAndLoca = glyfAndLoca(kept, newIds);
             out.put("glyf", glyfAndLoca[0]);
             out.put("loca", glyfAndLoca[1]);
             out.put("hmtx", hmtx(kept));
-            out.put("hhea", hhea(kept.length));
-            out.put("maxp", maxp(kept.length));
-            out.put("head", head());
-            out.put("cmap", cmap(mapping));
-            out.put("post", post());
-            if (tables.containsKey("name")) {
-                out.put("name", name());
-            }
-            if (tables.containsKey("OS/2")) {
-                out.put("OS/2", os2(mapping));
-            }
-            for (String tag : COPIED_TABLES) {
-                if (tables.containsKey(tag)) {
-                    out.put(tag, copy(table(tag)));
-                }
+            out.put("hhea", withShort(hhea, 34, kept.length)); // numberOfHMetrics
+            out.put("maxp", withShort(maxp, 4, kept.length)); // numGlyphs; the maxima stay valid upper bounds
+            out.put("cmap", cmap(characters, newGlyphs));
+            if (os2 != null) {
+                out.put("OS/2", os2(characters));
             }
             return assemble(out);
         } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
@@ -159,31 +206,40 @@ public final class TrueTypeSubsetter {
     }
 
     /** Old glyph numbers to keep, ascending: .notdef, the given glyphs and, transitively, composite components. */
-    private int[] keptGlyphs(Collection<Integer> glyphs) {
-        SortedSet<Integer> kept = new TreeSet<>();
-        kept.add(0);
-        List<Integer> pending = new ArrayList<>(glyphs);
-        while (!pending.isEmpty()) {
-            int glyph = pending.remove(pending.size() - 1);
-            if (kept.add(glyph) || glyph == 0) {
-                for (int component : components(glyph)) {
-                    if (component < glyphCount && !kept.contains(component)) {
-                        pending.add(component);
+    private int[] keptGlyphs(int[] glyphs, int count) {
+        BitSet kept = new BitSet(glyphCount);
+        int[] pending = new int[Math.max(16, count + 1)];
+        int size = 0;
+        pending[size++] = 0;
+        for (int i = 0; i < count; i++) {
+            pending[size++] = glyphs[i];
+        }
+        while (size > 0) {
+            int glyph = pending[--size];
+            if (kept.get(glyph)) {
+                continue;
+            }
+            kept.set(glyph);
+            for (int component : components(glyph)) {
+                if (component < glyphCount && !kept.get(component)) {
+                    if (size == pending.length) {
+                        pending = Arrays.copyOf(pending, 2 * size);
                     }
+                    pending[size++] = component;
                 }
             }
         }
-        return kept.stream().mapToInt(Integer::intValue).toArray();
+        return kept.stream().toArray();
     }
 
     /** The glyphs a composite glyph is built from; empty for a simple or empty glyph. */
     private List<Integer> components(int glyph) {
         int start = glyphOffset(glyph);
         int end = glyphOffset(glyph + 1);
-        List<Integer> components = new ArrayList<>();
-        if (end - start < 10 || readShort(start) >= 0) {
-            return components;
+        if (end - start < 10 || font.getShort(start) >= 0) {
+            return List.of();
         }
+        List<Integer> components = new ArrayList<>();
         int position = start + 10;
         int flags;
         do {
@@ -208,84 +264,89 @@ public final class TrueTypeSubsetter {
 
     /** Offset of a glyph's outline in the font file. */
     private int glyphOffset(int glyph) {
-        Table loca = table("loca");
-        int relative = longLoca
-                ? readInt(loca.offset() + 4 * glyph)
-                : 2 * readUShort(loca.offset() + 2 * glyph);
-        return table("glyf").offset() + relative;
+        int relative = longLoca ? font.getInt(locaOffset + 4 * glyph) : 2 * readUShort(locaOffset + 2 * glyph);
+        return glyfOffset + relative;
     }
 
     /** The new glyf table (each outline padded to 4 bytes, composite references renumbered) and its long loca. */
     private byte[][] glyfAndLoca(int[] kept, int[] newIds) {
-        ByteArrayOutputStream glyf = new ByteArrayOutputStream();
+        int[] starts = new int[kept.length];
+        int[] lengths = new int[kept.length];
+        int total = 0;
+        for (int i = 0; i < kept.length; i++) {
+            starts[i] = glyphOffset(kept[i]);
+            lengths[i] = Math.max(0, glyphOffset(kept[i] + 1) - starts[i]);
+            total += lengths[i] + padding(lengths[i]);
+        }
+        byte[] glyf = new byte[total];
         ByteBuffer loca = ByteBuffer.allocate(4 * (kept.length + 1));
-        for (int glyph : kept) {
-            loca.putInt(glyf.size());
-            int start = glyphOffset(glyph);
-            int length = glyphOffset(glyph + 1) - start;
-            if (length <= 0) {
+        int position = 0;
+        for (int i = 0; i < kept.length; i++) {
+            loca.putInt(position);
+            if (lengths[i] == 0) {
                 continue;
             }
-            byte[] outline = Arrays.copyOfRange(font, start, start + length);
-            if (readShort(start) < 0) {
-                ByteBuffer composite = ByteBuffer.wrap(outline);
-                int position = 10;
+            font.get(starts[i], glyf, position, lengths[i]);
+            if (font.getShort(starts[i]) < 0) {
+                ByteBuffer composite = ByteBuffer.wrap(glyf, position, lengths[i]);
+                int component = position + 10;
                 int flags;
                 do {
-                    flags = Short.toUnsignedInt(composite.getShort(position));
-                    int component = Short.toUnsignedInt(composite.getShort(position + 2));
-                    composite.putShort(position + 2, (short) newIds[component]);
-                    position += componentLength(flags);
+                    flags = Short.toUnsignedInt(composite.getShort(component));
+                    int old = Short.toUnsignedInt(composite.getShort(component + 2));
+                    composite.putShort(component + 2, (short) newIds[old]);
+                    component += componentLength(flags);
                 } while ((flags & MORE_COMPONENTS) != 0);
             }
-            glyf.writeBytes(outline);
-            glyf.writeBytes(new byte[padding(length)]);
+            position += lengths[i] + padding(lengths[i]);
         }
-        loca.putInt(glyf.size());
-        return new byte[][] {glyf.toByteArray(), loca.array()};
+        loca.putInt(position);
+        return new byte[][] {glyf, loca.array()};
     }
 
     /** One full metric (advance width, left side bearing) per kept glyph. */
     private byte[] hmtx(int[] kept) {
-        int offset = table("hmtx").offset();
-        int lastAdvance = readUShort(offset + 4 * (horizontalMetricCount - 1));
+        int lastAdvance = readUShort(hmtxOffset + 4 * (horizontalMetricCount - 1));
         ByteBuffer hmtx = ByteBuffer.allocate(4 * kept.length);
         for (int glyph : kept) {
             if (glyph < horizontalMetricCount) {
-                hmtx.putInt(readInt(offset + 4 * glyph));
+                hmtx.putInt(font.getInt(hmtxOffset + 4 * glyph));
             } else {
                 hmtx.putShort((short) lastAdvance);
-                hmtx.putShort(readShort(offset + 4 * horizontalMetricCount + 2 * (glyph - horizontalMetricCount)));
+                hmtx.putShort(font.getShort(hmtxOffset + 4 * horizontalMetricCount
+                        + 2 * (glyph - horizontalMetricCount)));
             }
         }
         return hmtx.array();
     }
 
-    private byte[] hhea(int glyphs) {
-        byte[] hhea = copy(table("hhea"));
-        ByteBuffer.wrap(hhea).putShort(34, (short) glyphs); // numberOfHMetrics
-        return hhea;
+    private static byte[] withShort(byte[] table, int offset, int value) {
+        byte[] copy = table.clone();
+        ByteBuffer.wrap(copy).putShort(offset, (short) value);
+        return copy;
     }
 
-    private byte[] maxp(int glyphs) {
-        byte[] maxp = copy(table("maxp"));
-        ByteBuffer.wrap(maxp).putShort(4, (short) glyphs); // numGlyphs; the maxima stay valid upper bounds
-        return maxp;
-    }
-
-    private byte[] head() {
-        byte[] head = copy(table("head"));
+    private static byte[] head(byte[] head) {
         ByteBuffer buffer = ByteBuffer.wrap(head);
         buffer.putInt(HEAD_CHECKSUM_ADJUSTMENT, 0);
         buffer.putShort(HEAD_INDEX_TO_LOC_FORMAT, (short) 1);
         return head;
     }
 
-    /** Format 4 for the BMP characters, format 12 for all of them when any lies above U+FFFF. */
-    private static byte[] cmap(SortedMap<Integer, Integer> mapping) throws FontException {
-        byte[] format4 = format4(mapping.headMap(0x10000));
-        boolean supplementary = !mapping.isEmpty() && mapping.lastKey() > 0xFFFF;
-        byte[] format12 = supplementary ? format12(mapping) : null;
+    /**
+     * Format 4 for the BMP characters, format 12 for all of them when any lies above U+FFFF.
+     *
+     * @param characters ascending code points
+     * @param glyphs     the new glyph number of each
+     */
+    private static byte[] cmap(int[] characters, int[] glyphs) throws FontException {
+        int bmp = 0;
+        while (bmp < characters.length && characters[bmp] <= 0xFFFF) {
+            bmp++;
+        }
+        byte[] format4 = format4(characters, glyphs, bmp);
+        boolean supplementary = bmp < characters.length;
+        byte[] format12 = supplementary ? format12(characters, glyphs) : null;
         int records = supplementary ? 4 : 2;
         int headerLength = 4 + 8 * records;
         ByteBuffer cmap = ByteBuffer.allocate(headerLength + format4.length + (supplementary ? format12.length : 0));
@@ -307,11 +368,11 @@ public final class TrueTypeSubsetter {
     }
 
     /** Segments of consecutive characters with consecutive glyph numbers, each mapped by idDelta. */
-    private static byte[] format4(SortedMap<Integer, Integer> mapping) throws FontException {
+    private static byte[] format4(int[] characters, int[] glyphs, int count) throws FontException {
         List<int[]> segments = new ArrayList<>(); // start, end, delta
-        for (Map.Entry<Integer, Integer> entry : mapping.entrySet()) {
-            int codePoint = entry.getKey();
-            int glyph = entry.getValue();
+        for (int i = 0; i < count; i++) {
+            int codePoint = characters[i];
+            int glyph = glyphs[i];
             int[] last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
             if (last != null && last[1] == codePoint - 1 && last[2] == glyph - codePoint) {
                 last[1] = codePoint;
@@ -322,17 +383,18 @@ public final class TrueTypeSubsetter {
         if (segments.isEmpty() || segments.get(segments.size() - 1)[1] != 0xFFFF) {
             segments.add(new int[] {0xFFFF, 0xFFFF, 1}); // the required last segment, mapping to glyph 0
         }
-        int count = segments.size();
-        int length = 16 + 8 * count;
+        int segmentCount = segments.size();
+        int length = 16 + 8 * segmentCount;
         if (length > 0xFFFF) {
-            throw new FontException("the subset needs " + count + " character ranges; a format 4 character map holds"
-                    + " at most " + (0xFFFF - 16) / 8);
+            throw new FontException("the subset needs " + segmentCount + " character ranges; a format 4 character"
+                    + " map holds at most " + (0xFFFF - 16) / 8);
         }
-        int power = Integer.highestOneBit(count);
+        int power = Integer.highestOneBit(segmentCount);
         ByteBuffer table = ByteBuffer.allocate(length);
         table.putShort((short) 4).putShort((short) length).putShort((short) 0);
-        table.putShort((short) (2 * count)).putShort((short) (2 * power));
-        table.putShort((short) Integer.numberOfTrailingZeros(power)).putShort((short) (2 * count - 2 * power));
+        table.putShort((short) (2 * segmentCount)).putShort((short) (2 * power));
+        table.putShort((short) Integer.numberOfTrailingZeros(power))
+                .putShort((short) (2 * segmentCount - 2 * power));
         segments.forEach(segment -> table.putShort((short) segment[1]));
         table.putShort((short) 0); // reservedPad
         segments.forEach(segment -> table.putShort((short) segment[0]));
@@ -342,11 +404,11 @@ public final class TrueTypeSubsetter {
     }
 
     /** Groups of consecutive characters with consecutive glyph numbers. */
-    private static byte[] format12(SortedMap<Integer, Integer> mapping) {
+    private static byte[] format12(int[] characters, int[] glyphs) {
         List<int[]> groups = new ArrayList<>(); // start, end, first glyph
-        for (Map.Entry<Integer, Integer> entry : mapping.entrySet()) {
-            int codePoint = entry.getKey();
-            int glyph = entry.getValue();
+        for (int i = 0; i < characters.length; i++) {
+            int codePoint = characters[i];
+            int glyph = glyphs[i];
             int[] last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             if (last != null && last[1] == codePoint - 1 && last[2] + (codePoint - last[0]) == glyph) {
                 last[1] = codePoint;
@@ -362,22 +424,22 @@ public final class TrueTypeSubsetter {
     }
 
     /** Format 3: the header only, no glyph names. */
-    private byte[] post() {
+    private byte[] post(Table original) {
         ByteBuffer post = ByteBuffer.allocate(32);
         post.putInt(0x00030000);
-        if (tables.containsKey("post")) {
-            int offset = table("post").offset();
-            post.putInt(readInt(offset + 4)); // italicAngle
-            post.putShort(readShort(offset + 8)); // underlinePosition
-            post.putShort(readShort(offset + 10)); // underlineThickness
-            post.putInt(readInt(offset + 12)); // isFixedPitch
+        if (original != null) {
+            int offset = original.offset();
+            post.putInt(font.getInt(offset + 4)); // italicAngle
+            post.putShort(font.getShort(offset + 8)); // underlinePosition
+            post.putShort(font.getShort(offset + 10)); // underlineThickness
+            post.putInt(font.getInt(offset + 12)); // isFixedPitch
         }
         return post.array();
     }
 
     /** The naming records a word processor and a PDF reader use to identify the font, format 0. */
-    private byte[] name() {
-        int offset = table("name").offset();
+    private byte[] name(Table original) {
+        int offset = original.offset();
         int count = readUShort(offset + 2);
         int storage = offset + readUShort(offset + 4);
         List<int[]> records = new ArrayList<>(); // platform, encoding, language, name id, length, old offset
@@ -389,30 +451,29 @@ public final class TrueTypeSubsetter {
                         readUShort(record + 8), readUShort(record + 10)});
             }
         }
-        ByteArrayOutputStream strings = new ByteArrayOutputStream();
         int headerLength = 6 + 12 * records.size();
-        ByteBuffer header = ByteBuffer.allocate(headerLength);
-        header.putShort((short) 0).putShort((short) records.size()).putShort((short) headerLength);
+        int stringsLength = records.stream().mapToInt(record -> record[4]).sum();
+        ByteBuffer name = ByteBuffer.allocate(headerLength + stringsLength);
+        name.putShort((short) 0).putShort((short) records.size()).putShort((short) headerLength);
+        int stringOffset = 0;
         for (int[] record : records) {
-            header.putShort((short) record[0]).putShort((short) record[1]).putShort((short) record[2]);
-            header.putShort((short) record[3]).putShort((short) record[4]).putShort((short) strings.size());
-            strings.write(font, storage + record[5], record[4]);
+            name.putShort((short) record[0]).putShort((short) record[1]).putShort((short) record[2]);
+            name.putShort((short) record[3]).putShort((short) record[4]).putShort((short) stringOffset);
+            font.get(storage + record[5], name.array(), headerLength + stringOffset, record[4]);
+            stringOffset += record[4];
         }
-        ByteArrayOutputStream name = new ByteArrayOutputStream();
-        name.writeBytes(header.array());
-        name.writeBytes(strings.toByteArray());
-        return name.toByteArray();
+        return name.array();
     }
 
     /** OS/2 with the first and last character of the subset. */
-    private byte[] os2(SortedMap<Integer, Integer> mapping) {
-        byte[] os2 = copy(table("OS/2"));
-        if (!mapping.isEmpty() && os2.length >= 68) {
-            ByteBuffer.wrap(os2)
-                    .putShort(64, (short) Math.min(mapping.firstKey(), 0xFFFF)) // usFirstCharIndex
-                    .putShort(66, (short) Math.min(mapping.lastKey(), 0xFFFF)); // usLastCharIndex
+    private byte[] os2(int[] characters) {
+        byte[] table = os2.clone();
+        if (characters.length > 0 && table.length >= 68) {
+            ByteBuffer.wrap(table)
+                    .putShort(64, (short) Math.min(characters[0], 0xFFFF)) // usFirstCharIndex
+                    .putShort(66, (short) Math.min(characters[characters.length - 1], 0xFFFF)); // usLastCharIndex
         }
-        return os2;
+        return table;
     }
 
     /** The font file: offset table, table records sorted by tag, tables 4-byte aligned, head's adjustment set. */
@@ -438,11 +499,8 @@ public final class TrueTypeSubsetter {
             if (entry.getKey().equals("head")) {
                 headOffset = offset;
             }
-            int position = file.position();
-            file.position(offset);
-            file.put(table);
+            file.put(offset, table);
             offset += table.length + padding(table.length);
-            file.position(position);
         }
         byte[] bytes = file.array();
         long adjustment = (CHECKSUM_MAGIC - checksum(bytes, 0, bytes.length)) & 0xFFFFFFFFL;
@@ -452,40 +510,31 @@ public final class TrueTypeSubsetter {
 
     /** The TrueType checksum: the sum of big-endian 32-bit words, the last one zero-padded. */
     static long checksum(byte[] data, int offset, int length) {
+        ByteBuffer words = ByteBuffer.wrap(data, offset, length);
         long sum = 0;
-        for (int i = 0; i < length; i += 4) {
-            long word = 0;
-            for (int j = 0; j < 4; j++) {
-                word = (word << 8) | (i + j < length ? data[offset + i + j] & 0xFF : 0);
-            }
-            sum += word;
+        int whole = length & ~3;
+        for (int i = 0; i < whole; i += 4) {
+            sum += Integer.toUnsignedLong(words.getInt(offset + i));
         }
-        return sum & 0xFFFFFFFFL;
+        long last = 0;
+        for (int i = whole; i < whole + 4; i++) {
+            last = (last << 8) | (i < length ? data[offset + i] & 0xFF : 0);
+        }
+        return (sum + (whole < length ? last : 0)) & 0xFFFFFFFFL;
     }
 
     private static int padding(int length) {
         return (4 - length % 4) % 4;
     }
 
-    private Table table(String tag) {
-        return tables.get(tag);
-    }
-
     private byte[] copy(Table table) {
-        return Arrays.copyOfRange(font, table.offset(), table.offset() + table.length());
-    }
-
-    private int readInt(int offset) {
-        return ((font[offset] & 0xFF) << 24) | ((font[offset + 1] & 0xFF) << 16)
-                | ((font[offset + 2] & 0xFF) << 8) | (font[offset + 3] & 0xFF);
-    }
-
-    private short readShort(int offset) {
-        return (short) readUShort(offset);
+        byte[] copy = new byte[table.length()];
+        font.get(table.offset(), copy);
+        return copy;
     }
 
     private int readUShort(int offset) {
-        return ((font[offset] & 0xFF) << 8) | (font[offset + 1] & 0xFF);
+        return Short.toUnsignedInt(font.getShort(offset));
     }
 
     /** The font's own character to glyph map, read from its best Unicode subtable (format 12, else format 4). */

@@ -141,6 +141,14 @@ class TrueTypeSubsetterTest {
     }
 
     @Test
+    void aMappedFontFileGivesTheSameSubsetsAsItsBytes() throws Exception {
+        TrueTypeSubsetter mapped = TrueTypeSubsetter.open(Path.of("fonts", "NotoSerifSC-Regular.ttf"));
+
+        assertArrayEquals(notoSubsetter.subset(codePoints(FORM_TEXT)), mapped.subset(codePoints(FORM_TEXT)));
+        assertEquals(notoSubsetter.glyphId('表'), mapped.glyphId('表'));
+    }
+
+    @Test
     void charactersTheFontLacksAreLeftOut() throws Exception {
         Set<Integer> codePoints = new java.util.HashSet<>(codePoints("表"));
         codePoints.add(0x20000); // 𠀀, CJK Extension B: not in Noto Serif SC

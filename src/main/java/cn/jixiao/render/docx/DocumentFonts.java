@@ -10,17 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
@@ -33,8 +31,6 @@ import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
-import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
@@ -42,7 +38,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTParaRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSettings;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -55,7 +50,11 @@ import org.xml.sax.SAXException;
  * as a {@code .odttf} part of the font table, with {@code w:embedTrueTypeFonts} and {@code w:saveSubsetFonts} set.
  *
  * <p>Body text uses the body family; the paragraph in the {@value Styles#TITLE_STYLE} style uses the title family.
- * Bold runs use the family's bold face where it has one.
+ * Bold runs use the family's bold face where it has one. A face is known by its number, {@link #face}.
+ *
+ * <p>The families and the font table are set in the template once ({@link #setFamilies}, {@link #embed}); each form
+ * then only cuts its subsets ({@link #subset}). Each font file is mapped once, by one {@link TrueTypeSubsetter}, however
+ * many faces and forms use it.
  */
 final class DocumentFonts {
 
@@ -66,66 +65,76 @@ final class DocumentFonts {
     private static final String FONT_TABLE_TYPE =
             "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml";
     private static final String OBFUSCATED_FONT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont";
-    private static final String PARAGRAPHS = "declare namespace w='" + W + "' .//w:p";
     private static final List<String> EMBED_ELEMENTS =
             List.of("embedRegular", "embedBold", "embedItalic", "embedBoldItalic");
     /** Page number fields (第 N 页 共 M 页) print digits the runs do not hold. */
     private static final String DIGITS = "0123456789";
+    /** Faces by number: body regular, body bold, title regular, title bold. */
+    static final int FACES = 4;
+    static final int BODY_REGULAR = 0;
+
+    /** One embedded font file: its part, the faces drawn from it, and how to cut and key its subsets. */
+    record EmbeddedFont(String entryName, BitSet faces, TrueTypeSubsetter subsetter, String fontKey) {
+    }
 
     private final String bodyFamily;
     private final String titleFamily;
-    private final Map<String, Face> faces = new HashMap<>(); // family + bold -> face
+    private final Face[] faces = new Face[FACES];
     private final Map<Path, TrueTypeSubsetter> subsetters = new HashMap<>();
 
     DocumentFonts(FontSettings settings, FontLibrary library) throws FontException {
         this.bodyFamily = settings.bodyFamily();
         this.titleFamily = settings.titleFamily();
-        for (String family : List.of(bodyFamily, titleFamily)) {
-            for (boolean bold : new boolean[] {false, true}) {
-                Face face = library.face(family, bold);
-                faces.put(key(family, bold), face);
-                if (!subsetters.containsKey(face.file())) {
-                    try {
-                        subsetters.put(face.file(), new TrueTypeSubsetter(Files.readAllBytes(face.file())));
-                    } catch (IOException e) {
-                        throw new FontException("cannot read font " + face.file() + ": " + e.getMessage());
-                    } catch (FontException e) {
-                        throw new FontException("cannot embed font " + face.file() + ": " + e.getMessage());
-                    }
+        for (int face = 0; face < FACES; face++) {
+            Face found = library.face(family(face), isBold(face));
+            faces[face] = found;
+            if (!subsetters.containsKey(found.file())) {
+                try {
+                    subsetters.put(found.file(), TrueTypeSubsetter.open(found.file()));
+                } catch (IOException e) {
+                    throw new FontException("cannot read font " + found.file() + ": " + e.getMessage());
+                } catch (FontException e) {
+                    throw new FontException("cannot embed font " + found.file() + ": " + e.getMessage());
                 }
             }
         }
     }
 
-    /** Sets the families on every run, in the styles' defaults and the title style; embeds the used glyphs. */
-    void apply(XWPFDocument document, Styles styles) throws DocxException {
-        Map<Face, Set<Integer>> used = new LinkedHashMap<>();
-        List<XmlObject> parts = new ArrayList<>();
-        parts.add(document.getDocument().getBody());
-        document.getHeaderList().forEach(header -> parts.add(((XWPFHeaderFooter) header)._getHdrFtr()));
-        document.getFooterList().forEach(footer -> parts.add(((XWPFHeaderFooter) footer)._getHdrFtr()));
-        for (XmlObject part : parts) {
-            for (XmlObject found : part.selectPath(PARAGRAPHS)) {
-                CTP paragraph = (CTP) found;
-                String family = styles.isTitle(paragraph) ? titleFamily : bodyFamily;
-                CTPPr paragraphProperties = paragraph.isSetPPr() ? paragraph.getPPr() : paragraph.addNewPPr();
-                CTParaRPr mark = paragraphProperties.isSetRPr() ? paragraphProperties.getRPr()
-                        : paragraphProperties.addNewRPr();
-                setFamily(mark.sizeOfRFontsArray() > 0 ? mark.getRFontsArray(0) : mark.addNewRFonts(), family);
-                for (CTR run : paragraph.getRList()) {
-                    CTRPr properties = run.isSetRPr() ? run.getRPr() : run.addNewRPr();
-                    setFamily(properties.sizeOfRFontsArray() > 0 ? properties.getRFontsArray(0)
-                            : properties.addNewRFonts(), family);
-                    Set<Integer> codePoints = used.computeIfAbsent(faces.get(key(family, styles.bold(paragraph, run))),
-                            face -> new TreeSet<>());
-                    for (CTText text : run.getTList()) {
-                        text.getStringValue().codePoints().forEach(codePoints::add);
-                    }
-                }
+    /** The number of the face a run is drawn in. */
+    static int face(Styles styles, CTP paragraph, CTR run) {
+        return (styles.isTitle(paragraph) ? 2 : 0) + (styles.bold(paragraph, run) ? 1 : 0);
+    }
+
+    /** The characters every document draws that no run holds: the page numbers' digits, in the body face. */
+    static void addFieldDigits(BitSet[] codePoints) {
+        DIGITS.chars().forEach(codePoints[BODY_REGULAR]::set);
+    }
+
+    private String family(int face) {
+        return face >= 2 ? titleFamily : bodyFamily;
+    }
+
+    private static boolean isBold(int face) {
+        return face % 2 == 1;
+    }
+
+    /**
+     * Sets the family of every paragraph mark and run of these paragraphs, in the styles' defaults and in the title
+     * style.
+     */
+    void setFamilies(XWPFDocument document, Styles styles, List<CTP> paragraphs) {
+        for (CTP paragraph : paragraphs) {
+            String family = styles.isTitle(paragraph) ? titleFamily : bodyFamily;
+            CTPPr paragraphProperties = paragraph.isSetPPr() ? paragraph.getPPr() : paragraph.addNewPPr();
+            CTParaRPr mark = paragraphProperties.isSetRPr() ? paragraphProperties.getRPr()
+                    : paragraphProperties.addNewRPr();
+            setFamily(mark.sizeOfRFontsArray() > 0 ? mark.getRFontsArray(0) : mark.addNewRFonts(), family);
+            for (CTR run : paragraph.getRList()) {
+                CTRPr properties = run.isSetRPr() ? run.getRPr() : run.addNewRPr();
+                setFamily(properties.sizeOfRFontsArray() > 0 ? properties.getRFontsArray(0)
+                        : properties.addNewRFonts(), family);
             }
         }
-        used.computeIfAbsent(faces.get(key(bodyFamily, false)), face -> new TreeSet<>())
-                .addAll(DIGITS.chars().boxed().toList());
         CTFonts defaults = CTFonts.Factory.newInstance();
         setFamily(defaults, bodyFamily);
         document.getStyles().setDefaultFonts(defaults);
@@ -134,11 +143,6 @@ final class DocumentFonts {
             var rPr = title.getCTStyle().isSetRPr() ? title.getCTStyle().getRPr() : title.getCTStyle().addNewRPr();
             setFamily(rPr.sizeOfRFontsArray() > 0 ? rPr.getRFontsArray(0) : rPr.addNewRFonts(), titleFamily);
         }
-        embed(document, used);
-    }
-
-    private static String key(String family, boolean bold) {
-        return family + (bold ? "\u0000bold" : "\u0000regular");
     }
 
     /** The family for every script; theme fonts, which would win over it, are removed. */
@@ -161,29 +165,30 @@ final class DocumentFonts {
         }
     }
 
-    /** Adds one obfuscated subset per face to the font table, and tells Word the document embeds subset fonts. */
-    private void embed(XWPFDocument document, Map<Face, Set<Integer>> used) throws DocxException {
+    /**
+     * Replaces the template's embedded fonts by one part per font file the used faces come from, in the order of the
+     * faces' first use; the parts' content is each form's subset. Tells Word the document embeds subset fonts.
+     *
+     * @param usedFaces face numbers in the order of their first use
+     */
+    List<EmbeddedFont> embed(XWPFDocument document, List<Integer> usedFaces) throws DocxException {
         try {
             PackagePart fontTable = fontTable(document);
             Document table = removeEmbeddedFonts(document.getPackage(), fontTable);
-            Map<Path, List<Face>> byFile = new LinkedHashMap<>();
-            Map<Path, Set<Integer>> codePoints = new LinkedHashMap<>();
-            used.forEach((face, characters) -> {
-                byFile.computeIfAbsent(face.file(), file -> new ArrayList<>()).add(face);
-                codePoints.computeIfAbsent(face.file(), file -> new TreeSet<>()).addAll(characters);
-            });
-            int number = 0;
-            for (Map.Entry<Path, List<Face>> file : byFile.entrySet()) {
-                number++;
-                Face face = file.getValue().get(0);
-                String family = familyOf(face);
+            Map<Path, BitSet> byFile = new LinkedHashMap<>();
+            for (int face : usedFaces) {
+                byFile.computeIfAbsent(faces[face].file(), file -> new BitSet()).set(face);
+            }
+            List<EmbeddedFont> embedded = new ArrayList<>();
+            for (Map.Entry<Path, BitSet> file : byFile.entrySet()) {
+                int number = embedded.size() + 1;
+                Face face = faces[file.getValue().nextSetBit(0)];
+                String family = family(file.getValue().nextSetBit(0));
                 String fontKey = fontKey(family, face.bold());
-                byte[] font = subsetters.get(file.getKey()).subset(codePoints.get(file.getKey()));
-                obfuscate(font, fontKey);
                 PackagePartName name = PackagingURIHelper.createPartName("/word/fonts/font" + number + ".odttf");
                 PackagePart part = document.getPackage().createPart(name, OBFUSCATED_FONT_TYPE);
                 try (OutputStream out = part.getOutputStream()) {
-                    out.write(font);
+                    out.write(0); // each form writes its own subset here
                 }
                 String id = "rIdFont" + number;
                 fontTable.addRelationship(name, TargetMode.INTERNAL, FONT_RELATION, id);
@@ -192,6 +197,8 @@ final class DocumentFonts {
                 embed.setAttributeNS(W, "w:fontKey", fontKey);
                 embed.setAttributeNS(W, "w:subsetted", "1");
                 fontElement(table, family).appendChild(embed);
+                embedded.add(new EmbeddedFont(name.getName().substring(1), file.getValue(),
+                        subsetters.get(file.getKey()), fontKey));
             }
             sortEmbeds(table);
             writeXml(table, fontTable);
@@ -202,21 +209,21 @@ final class DocumentFonts {
             if (!settings.isSetSaveSubsetFonts()) {
                 settings.addNewSaveSubsetFonts();
             }
-        } catch (FontException e) {
-            throw new DocxException("cannot embed the fonts: " + e.getMessage(), e);
+            return embedded;
         } catch (IOException | InvalidFormatException | SAXException | TransformerException e) {
             throw new DocxException("cannot write the font table: " + e.getMessage(), e);
         }
     }
 
-    /** The family name the runs use for this face. */
-    private String familyOf(Face face) {
-        for (String family : List.of(bodyFamily, titleFamily)) {
-            if (faces.get(key(family, false)).equals(face) || faces.get(key(family, true)).equals(face)) {
-                return family;
-            }
+    /** The embedded part of a font file for one form: the subset of the characters its faces draw, obfuscated. */
+    static byte[] subset(EmbeddedFont font, BitSet codePoints) throws DocxException {
+        try {
+            byte[] subset = font.subsetter().subset(codePoints);
+            obfuscate(subset, font.fontKey());
+            return subset;
+        } catch (FontException e) {
+            throw new DocxException("cannot embed the fonts: " + e.getMessage(), e);
         }
-        return face.family();
     }
 
     /**
@@ -261,7 +268,7 @@ final class DocumentFonts {
         return part;
     }
 
-    static void writeXml(Document xml, PackagePart part) throws IOException, TransformerException {
+    private static void writeXml(Document xml, PackagePart part) throws IOException, TransformerException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         XMLHelper.newTransformer().transform(new DOMSource(xml), new StreamResult(bytes));
         try (OutputStream out = part.getOutputStream()) {

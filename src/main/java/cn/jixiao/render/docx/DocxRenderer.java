@@ -1,6 +1,5 @@
 package cn.jixiao.render.docx;
 
-import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
@@ -16,29 +15,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
-import org.apache.xmlbeans.XmlObject;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
-import org.xml.sax.SAXException;
 
 /**
  * Writes the 项目支出绩效自评表 as an editable Word document from a DOCX template (see {@code templates/form.docx}).
  *
- * <p>Create one renderer per run: it checks and parses the template and reads the fonts once. {@link #render} may
- * then be called from any number of threads. The same form gives the same bytes: zip entries carry a fixed date,
- * font keys derive from the font names, nothing reads the clock.
+ * <p>Create one renderer per run: it checks and reads the template once with POI, keeping it as the parts of a
+ * finished document ({@link DocxTemplate}), and maps the font files once. {@link #render} then writes a form as text,
+ * without POI, and may be called from any number of threads. The same form gives the same bytes: zip entries carry a
+ * fixed date, font keys derive from the font names, nothing reads the clock.
  *
  * <p>The template's table rows are the form's rows in order, with one prototype row holding the
  * {@code ${indicator...}} fields; the rows, column spans and vertical merges come from
@@ -54,9 +43,7 @@ public final class DocxRenderer {
     private static final int MAX_ENTRIES = 1000;
 
     private final String templateName;
-    private final byte[] template;
-    private final DocumentFonts fonts;
-    private final Set<String> knownFields;
+    private final DocxTemplate template;
 
     /**
      * Reads and checks the template, and prepares the fonts of the settings for embedding.
@@ -68,13 +55,12 @@ public final class DocxRenderer {
             throws DocxException, FontException {
         this.templateName = String.valueOf(templateFile.getFileName());
         byte[] bytes = readTemplate(templateFile);
-        this.fonts = new DocumentFonts(settings, library);
         FormLayout sample = sample();
         Set<String> fields = new TreeSet<>(Placeholders.formValues(sample).keySet());
         fields.addAll(Placeholders.indicatorValues("", "", sample.indicatorGroups().get(0).subgroups().get(0)
                 .rows().get(0)).keySet());
-        this.knownFields = Collections.unmodifiableSet(fields);
-        this.template = withoutEmbeddedFonts(bytes);
+        this.template = DocxTemplate.compile(bytes, templateName, new DocumentFonts(settings, library),
+                Collections.unmodifiableSet(fields));
         render(sample); // a template that does not fit the form fails here, not at the first real form
     }
 
@@ -85,7 +71,7 @@ public final class DocxRenderer {
 
     /** The filled form as DOCX bytes. */
     public byte[] render(FormLayout form) throws DocxException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             render(form, out);
         } catch (IOException e) {
@@ -96,64 +82,10 @@ public final class DocxRenderer {
 
     /** Writes the filled form as DOCX to the stream, which stays open. */
     public void render(FormLayout form, OutputStream out) throws DocxException, IOException {
-        ByteArrayOutputStream filled = new ByteArrayOutputStream(256 * 1024);
-        try (XWPFDocument document = open(template)) {
-            fill(document, form);
-            document.getProperties().getCoreProperties().setTitle(form.projectName());
-            document.write(filled);
-        }
-        ReproducibleZip.rewrite(filled.toByteArray(), out);
-    }
-
-    private void fill(XWPFDocument document, FormLayout form) throws DocxException {
-        Styles styles = new Styles(document.getStyles());
-        Map<String, String> values = Placeholders.formValues(form);
-        Function<String, String> formField = values::get;
-        CTBody body = document.getDocument().getBody();
         try {
-            for (CTP paragraph : body.getPList()) {
-                Placeholders.fill(paragraph, formField, knownFields);
-            }
-            for (XmlObject part : headersAndFooters(document)) {
-                for (XmlObject paragraph : part.selectPath(
-                        "declare namespace w='" + DocumentFonts.W + "' .//w:p")) {
-                    Placeholders.fill((CTP) paragraph, formField, knownFields);
-                }
-            }
-            FormTable.fill(body, styles, form, values, knownFields);
+            template.write(form, out);
         } catch (DocxException e) {
             throw new DocxException("template " + templateName + ": " + e.getMessage(), e);
-        }
-        fonts.apply(document, styles);
-    }
-
-    private static List<XmlObject> headersAndFooters(XWPFDocument document) {
-        return java.util.stream.Stream.concat(document.getHeaderList().stream(), document.getFooterList().stream())
-                .map(part -> (XmlObject) ((XWPFHeaderFooter) part)._getHdrFtr())
-                .toList();
-    }
-
-    private XWPFDocument open(byte[] docx) throws DocxException {
-        try {
-            return new XWPFDocument(new ByteArrayInputStream(docx));
-        } catch (IOException | POIXMLException | OpenXML4JRuntimeException | IllegalArgumentException e) {
-            throw new DocxException("template " + templateName + " is not a readable Word document: "
-                    + rootMessage(e), e);
-        }
-    }
-
-    /** The template without the fonts a Word user may have embedded in it (the renderer embeds its own subsets). */
-    private byte[] withoutEmbeddedFonts(byte[] docx) throws DocxException {
-        try (XWPFDocument document = open(docx)) {
-            var fontTable = DocumentFonts.fontTable(document);
-            DocumentFonts.writeXml(DocumentFonts.removeEmbeddedFonts(document.getPackage(), fontTable), fontTable);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.write(out);
-            return out.toByteArray();
-        } catch (IOException | InvalidFormatException | SAXException | javax.xml.transform.TransformerException
-                 | POIXMLException e) {
-            throw new DocxException("template " + templateName + ": cannot read its font table: "
-                    + rootMessage(e), e);
         }
     }
 
@@ -198,14 +130,6 @@ public final class DocxRenderer {
             throw new DocxException("template " + templateName + " is not a .docx file (not a zip archive)");
         }
         return bytes;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** A form with every field and a merged indicator group, to check the template against once. */

@@ -9,16 +9,20 @@ import cn.jixiao.layout.FormLayout.IndicatorRow;
 import cn.jixiao.layout.FormLayout.Level1Group;
 import cn.jixiao.layout.FormLayout.Level2Group;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.util.POIXMLUnits;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
+import org.apache.xmlbeans.XmlOptions;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGridCol;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
@@ -30,8 +34,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 /**
  * Lays the form's table into the template's tables. The rows, their column spans and their vertical merges are those
  * of {@link FormGrid}; the template gives each cell its content (fixed wording and {@code ${...}} fields) and its
- * formatting. The template's rows are the form's rows in order, with one prototype row (the row holding
- * {@code ${indicator...}} fields) that is cloned for every indicator.
+ * formatting, and each row whether it may break across pages (the shipped template: the indicator rows may, as the
+ * PDF's do, the other rows move to the next page whole). The template's rows are the form's rows in order, with one
+ * prototype row (the row holding {@code ${indicator...}} fields) that is repeated for every indicator.
+ *
+ * <p>The template's rows are read once: each cell as it appears in a form (with its column span and its place in a
+ * vertical merge) is serialized the first time a form needs it and kept as XML with slots for the fields. A form's
+ * rows are then written as text.
  */
 final class FormTable {
 
@@ -39,155 +48,290 @@ final class FormTable {
     private static final long EMU_PER_TWIP = 635;
     /** Line height of a CJK font as a multiple of its size (Noto Serif SC: ascent 1.151 + descent 0.286). */
     private static final double LINE_HEIGHT = 1.44;
-    /** A row estimated taller than this share of the page body may break across pages; shorter rows move whole. */
+    /**
+     * A row estimated taller than this share of the page body may break across pages whatever the template says: Word
+     * cuts off a row that may not break and does not fit on a page.
+     */
     private static final double SPLITTABLE_SHARE_OF_PAGE = 0.5;
+    /** A4 less the form's top and bottom margins of 43 pt, for a template without a page size. */
+    private static final long DEFAULT_PAGE_BODY = 16838 - 2 * 860;
 
-    private final CTBody body;
-    private final List<CTTbl> tables;
-    private final Styles styles;
+    /** How a cell takes part in a vertical merge. */
+    private enum Merge { NONE, RESTART, CONTINUE }
 
-    private FormTable(CTBody body, Styles styles) {
-        this.body = body;
-        this.tables = body.getTblList();
-        this.styles = styles;
+    /** A paragraph of a cell, for the height estimate: its font size and its text with field marks. */
+    private record ParagraphText(double sizeTwips, String text) {
     }
 
-    /** Builds the form's rows into the template's tables and fills their fields. */
-    static void fill(CTBody body, Styles styles, FormLayout form, Map<String, String> formValues,
-                     Set<String> knownFields) throws DocxException {
-        new FormTable(body, styles).fill(form, formValues, knownFields);
+    /** A cell as a form shows it, serialized. */
+    private record CellXml(XmlTemplate xml, long widthTwips, List<ParagraphText> paragraphs) {
     }
 
-    private void fill(FormLayout form, Map<String, String> formValues, Set<String> knownFields)
-            throws DocxException {
-        if (tables.isEmpty()) {
+    private record CellKey(int column, Merge merge, int span) {
+    }
+
+    /** A row of the template: its own XML around the cells, and its cells as forms need them. */
+    private final class TemplateRow {
+        final int number; // 1-based over all tables, for messages
+        final boolean prototype;
+        final CTRow source; // fields marked; only read while holding FormTable.this
+        final long[] columns;
+        final int[] cellStarts; // grid column where each template cell starts, and where the last ends
+        final double[][] paragraphSizes; // per template cell, per paragraph
+        final byte[] open; // with the template's own row properties
+        final byte[] openSplittable; // the same, allowed to break across pages
+        final byte[] close;
+        final Map<CellKey, CellXml> cells = new ConcurrentHashMap<>();
+
+        TemplateRow(int number, CTRow row, long[] columns, Styles styles) {
+            this.number = number;
+            this.prototype = hasIndicatorField(row);
+            this.source = row;
+            this.columns = columns;
+            List<CTTc> templateCells = source.getTcList();
+            cellStarts = new int[templateCells.size() + 1];
+            paragraphSizes = new double[templateCells.size()][];
+            for (int i = 0; i < templateCells.size(); i++) {
+                cellStarts[i + 1] = cellStarts[i] + span(templateCells.get(i));
+                List<CTP> paragraphs = templateCells.get(i).getPList();
+                paragraphSizes[i] = paragraphs.stream().mapToDouble(styles::fontSizeTwips).toArray();
+            }
+            CTRow shell = (CTRow) source.copy();
+            shell.setTcArray(new CTTc[0]);
+            CTTrPr properties = shell.isSetTrPr() ? shell.getTrPr() : shell.addNewTrPr();
+            this.open = openTag(shell);
+            while (properties.sizeOfCantSplitArray() > 0) {
+                properties.removeCantSplit(0);
+            }
+            this.openSplittable = openTag(shell);
+            this.close = ("</" + rowName.getPrefix() + (rowName.getPrefix().isEmpty() ? "" : ":") + "tr>")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The row's XML up to its first cell; the row always has properties, so it is never an empty element. */
+        private byte[] openTag(CTRow shell) {
+            String xml = shell.xmlText(options(rowName));
+            return xml.substring(0, xml.lastIndexOf("</")).getBytes(StandardCharsets.UTF_8);
+        }
+
+        CellXml cell(int column, Merge merge, int span, Row gridRow) throws DocxException {
+            CellKey key = new CellKey(column, merge, span);
+            CellXml cell = cells.get(key);
+            return cell != null ? cell : compileCell(this, key, gridRow);
+        }
+    }
+
+    private final List<List<TemplateRow>> tables = new ArrayList<>(); // the rows of each template table
+    private final long pageBody;
+    private final List<FieldUse> fields;
+    private final Map<String, String> namespaces;
+    private final QName cellName;
+    private final QName rowName;
+
+    /**
+     * Reads the rows of the template's tables, whose fields are already marked.
+     *
+     * @param columns    each table's grid column widths, see {@link #columnWidths}
+     * @param rows       each table's rows, copies the caller leaves alone
+     * @param pageBody   the page's height less its margins, see {@link #pageBodyHeight}
+     * @param namespaces the namespace prefixes declared on the document element, which the cells' XML uses
+     */
+    FormTable(List<long[]> columns, List<List<CTRow>> rows, long pageBody, Styles styles, List<FieldUse> fields,
+              Map<String, String> namespaces) throws DocxException {
+        if (rows.isEmpty()) {
             throw new DocxException("has no table for the form");
         }
-        List<Row> grid = FormGrid.rows(form);
-        List<Map<String, String>> indicators = indicatorValues(form);
-        long pageBody = pageBodyHeight();
-        int gridRow = 0;
-        int indicator = 0;
-        int[] mergedUntil = new int[FormGrid.COLUMNS]; // last grid row a vertical merge starting above covers
-        int[] mergedSpan = new int[FormGrid.COLUMNS];
-        Arrays.fill(mergedUntil, -1);
-        int templateRowNumber = 0;
-        for (CTTbl table : tables) {
-            long[] columns = columnWidths(table);
-            List<CTRow> rows = new ArrayList<>();
-            List<Row> gridRows = new ArrayList<>();
-            List<Integer> gridIndexes = new ArrayList<>();
-            List<Map<String, String>> rowValues = new ArrayList<>();
-            for (CTRow templateRow : table.getTrList()) {
-                templateRowNumber++;
-                if (isPrototype(templateRow)) {
+        this.fields = fields;
+        this.namespaces = Map.copyOf(namespaces);
+        String prefix = namespaces.entrySet().stream().filter(entry -> entry.getValue().equals(DocumentFonts.W))
+                .map(Map.Entry::getKey).findFirst().orElse("w");
+        this.cellName = new QName(DocumentFonts.W, "tc", prefix);
+        this.rowName = new QName(DocumentFonts.W, "tr", prefix);
+        this.pageBody = pageBody;
+        int number = 0;
+        for (int t = 0; t < rows.size(); t++) {
+            List<TemplateRow> templateRows = new ArrayList<>();
+            for (CTRow row : rows.get(t)) {
+                templateRows.add(new TemplateRow(++number, row, columns.get(t), styles));
+            }
+            tables.add(templateRows);
+        }
+    }
+
+    /** The row with the {@code ${indicator...}} fields, before they are marked. */
+    static boolean isPrototype(CTRow row) {
+        for (CTTc cell : row.getTcList()) {
+            for (CTP paragraph : cell.getPList()) {
+                if (Placeholders.hasIndicatorField(paragraph)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a row, its fields marked, holds a field of the indicator row. */
+    private boolean hasIndicatorField(CTRow row) {
+        for (CTTc cell : row.getTcList()) {
+            for (CTP paragraph : cell.getPList()) {
+                for (CTR run : paragraph.getRList()) {
+                    String text = Placeholders.runText(run);
+                    for (int mark = text.indexOf(XmlTemplate.FIELD); mark >= 0;
+                         mark = text.indexOf(XmlTemplate.FIELD, mark + 1)) {
+                        int number = Integer.parseInt(text.substring(mark + 1, text.indexOf(XmlTemplate.END, mark)));
+                        if (fields.get(number).name().startsWith(Placeholders.INDICATOR_PREFIX)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Writes one form's rows, table by table, as the document asks for them. */
+    Layout layout(FormLayout form, Map<String, String> formValues) {
+        return new Layout(form, formValues);
+    }
+
+    /** One form being laid out: where it is on the grid, and which merges run down from rows above. */
+    final class Layout implements XmlTemplate.Rows {
+        private final List<Row> grid;
+        private final List<Map<String, String>> indicators;
+        private final Map<String, String> formValues;
+        private final int[] mergedUntil = new int[FormGrid.COLUMNS]; // last grid row a merge from above covers
+        private final int[] mergedSpan = new int[FormGrid.COLUMNS];
+        private int gridRow;
+        private int indicator;
+
+        private Layout(FormLayout form, Map<String, String> formValues) {
+            this.grid = FormGrid.rows(form);
+            this.indicators = indicatorValues(form);
+            this.formValues = formValues;
+            Arrays.fill(mergedUntil, -1);
+        }
+
+        @Override
+        public void write(int table, PartWriter out) throws DocxException {
+            for (TemplateRow templateRow : tables.get(table)) {
+                if (templateRow.prototype) {
                     while (gridRow < grid.size() && grid.get(gridRow).kind() == RowKind.INDICATOR) {
-                        rows.add((CTRow) templateRow.copy());
-                        gridIndexes.add(gridRow);
-                        gridRows.add(grid.get(gridRow++));
-                        rowValues.add(indicators.get(indicator++));
+                        Map<String, String> own = indicators.get(indicator++);
+                        layRow(out, templateRow, name -> own.containsKey(name) ? own.get(name) : formValues.get(name));
                     }
                     continue;
                 }
                 if (gridRow >= grid.size()) {
-                    throw new DocxException("has more table rows than the form (row " + templateRowNumber + ")");
+                    throw new DocxException("has more table rows than the form (row " + templateRow.number + ")");
                 }
                 Row row = grid.get(gridRow);
                 if (row.kind() == RowKind.INDICATOR) {
-                    throw new DocxException("table row " + templateRowNumber
+                    throw new DocxException("table row " + templateRow.number
                             + " should be the indicator row with the ${indicator...} fields");
                 }
-                if (row.kind() == RowKind.INDICATORS_HEADER && !rows.isEmpty()) {
-                    throw new DocxException("the indicator header row (row " + templateRowNumber + ") must be the"
+                if (row.kind() == RowKind.INDICATORS_HEADER && templateRow != tables.get(table).get(0)) {
+                    throw new DocxException("the indicator header row (row " + templateRow.number + ") must be the"
                             + " first row of its table, so that Word can repeat it on every page");
                 }
-                rows.add((CTRow) templateRow.copy());
-                gridIndexes.add(gridRow);
-                gridRows.add(row);
-                rowValues.add(Map.of());
-                gridRow++;
-            }
-            table.setTrArray(rows.toArray(new CTRow[0]));
-            for (int i = 0; i < gridRows.size(); i++) {
-                Map<String, String> own = rowValues.get(i);
-                Function<String, String> values = name -> own.containsKey(name) ? own.get(name) : formValues.get(name);
-                layRow(table.getTrArray(i), gridRows.get(i), gridIndexes.get(i), mergedUntil, mergedSpan, columns, values,
-                        knownFields, pageBody);
+                layRow(out, templateRow, formValues::get);
             }
         }
-        if (gridRow < grid.size()) {
-            throw new DocxException("has fewer table rows than the form: no row for " + describe(grid.get(gridRow)));
+
+        /** Fails when the template's tables end before the form's rows do. */
+        void finish() throws DocxException {
+            if (gridRow < grid.size()) {
+                throw new DocxException("has fewer table rows than the form: no row for " + describe(grid.get(gridRow)));
+            }
         }
+
+        /** One cell per grid position: a cell that starts here, or the continuation of a vertical merge from above. */
+        private void layRow(PartWriter out, TemplateRow templateRow, Function<String, String> values)
+                throws DocxException {
+            Row row = grid.get(gridRow);
+            int rowIndex = gridRow++;
+            Cell[] starting = new Cell[FormGrid.COLUMNS];
+            row.cells().forEach(cell -> starting[cell.column()] = cell);
+            List<CellXml> cells = new ArrayList<>(FormGrid.COLUMNS);
+            double tallest = 0;
+            int column = 0;
+            while (column < FormGrid.COLUMNS) {
+                Cell cell = starting[column];
+                CellXml xml;
+                int span;
+                if (cell != null) {
+                    span = cell.columnSpan();
+                    xml = templateRow.cell(column, cell.rowSpan() > 1 ? Merge.RESTART : Merge.NONE, span, row);
+                    if (cell.rowSpan() > 1) {
+                        mergedUntil[column] = rowIndex + cell.rowSpan() - 1;
+                        mergedSpan[column] = span;
+                    }
+                    tallest = Math.max(tallest, estimatedHeight(xml, values));
+                } else if (mergedUntil[column] >= rowIndex) {
+                    span = mergedSpan[column];
+                    xml = templateRow.cell(column, Merge.CONTINUE, span, row);
+                } else {
+                    throw new IllegalStateException("FormGrid leaves column " + column + " of " + row.kind()
+                            + " empty");
+                }
+                cells.add(xml);
+                column += span;
+            }
+            out.append(tallest <= SPLITTABLE_SHARE_OF_PAGE * pageBody ? templateRow.open : templateRow.openSplittable);
+            for (CellXml cell : cells) {
+                cell.xml().write(out, values, null);
+            }
+            out.append(templateRow.close);
+        }
+    }
+
+    /** Serializes a template cell as a form shows it: with this span and merge, emptied when it continues a merge. */
+    private synchronized CellXml compileCell(TemplateRow row, CellKey key, Row gridRow) throws DocxException {
+        CellXml compiled = row.cells.get(key);
+        if (compiled != null) {
+            return compiled;
+        }
+        int index = -1;
+        for (int i = 0; i + 1 < row.cellStarts.length; i++) {
+            if (row.cellStarts[i] <= key.column() && key.column() < row.cellStarts[i + 1]) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            throw new DocxException("the row for " + describe(gridRow) + " has no cell at grid column "
+                    + (key.column() + 1));
+        }
+        CTTc cell = (CTTc) row.source.getTcArray(index).copy();
+        setMerge(cell, key.merge());
+        if (key.merge() == Merge.CONTINUE) {
+            clearContent(cell);
+        }
+        long width = setSpan(cell, key.span(), row.columns, key.column());
+        List<ParagraphText> paragraphs = new ArrayList<>();
+        if (key.merge() != Merge.CONTINUE) { // a continued cell is empty and adds no height
+            List<CTP> cellParagraphs = cell.getPList();
+            for (int i = 0; i < cellParagraphs.size(); i++) {
+                StringBuilder text = new StringBuilder();
+                for (CTR run : cellParagraphs.get(i).getRList()) {
+                    text.append(Placeholders.runText(run)).append(run.sizeOfBrArray() > 0 ? "\n" : "");
+                }
+                paragraphs.add(new ParagraphText(row.paragraphSizes[index][i], text.toString()));
+            }
+        }
+        compiled = new CellXml(XmlTemplate.parse(cell.xmlText(options(cellName)), fields), width, paragraphs);
+        row.cells.put(key, compiled);
+        return compiled;
+    }
+
+    private XmlOptions options(QName element) {
+        XmlOptions options = new XmlOptions();
+        options.setSaveImplicitNamespaces(namespaces);
+        options.setSaveSyntheticDocumentElement(element);
+        return options;
     }
 
     private static String describe(Row row) {
         return row.cells().isEmpty() ? row.kind().toString() : row.kind() + " \"" + row.cells().get(0).text() + "\"";
-    }
-
-    /** One cell per grid position: a cell that starts here, or the continuation of a vertical merge from above. */
-    private void layRow(CTRow row, Row gridRow, int rowIndex, int[] mergedUntil, int[] mergedSpan, long[] columns,
-                        Function<String, String> values, Set<String> knownFields, long pageBody)
-            throws DocxException {
-        List<CTTc> template = row.getTcList();
-        int[] templateStarts = new int[template.size() + 1];
-        for (int i = 0; i < template.size(); i++) {
-            templateStarts[i + 1] = templateStarts[i] + span(template.get(i));
-        }
-        List<CTTc> cells = new ArrayList<>();
-        List<Boolean> continued = new ArrayList<>();
-        Cell[] starting = new Cell[FormGrid.COLUMNS];
-        gridRow.cells().forEach(cell -> starting[cell.column()] = cell);
-        int column = 0;
-        while (column < FormGrid.COLUMNS) {
-            Cell cell = starting[column];
-            int span;
-            CTTc tc;
-            if (cell != null) {
-                tc = (CTTc) templateCell(template, templateStarts, column, gridRow).copy();
-                span = cell.columnSpan();
-                setMerge(tc, cell.rowSpan() > 1 ? STMerge.RESTART : null);
-                if (cell.rowSpan() > 1) {
-                    mergedUntil[column] = rowIndex + cell.rowSpan() - 1;
-                    mergedSpan[column] = span;
-                }
-                continued.add(false);
-            } else if (mergedUntil[column] >= rowIndex) {
-                tc = (CTTc) templateCell(template, templateStarts, column, gridRow).copy();
-                span = mergedSpan[column];
-                clearContent(tc);
-                setMerge(tc, STMerge.CONTINUE);
-                continued.add(true);
-            } else {
-                throw new IllegalStateException("FormGrid leaves column " + column + " of " + gridRow.kind() + " empty");
-            }
-            setSpan(tc, span, columns, column);
-            cells.add(tc);
-            column += span;
-        }
-        row.setTcArray(cells.toArray(new CTTc[0]));
-        double tallest = 0;
-        for (int i = 0; i < cells.size(); i++) {
-            if (continued.get(i)) {
-                continue;
-            }
-            CTTc tc = row.getTcArray(i);
-            for (CTP paragraph : tc.getPList()) {
-                Placeholders.fill(paragraph, values, knownFields);
-            }
-            tallest = Math.max(tallest, estimatedHeight(tc));
-        }
-        setCantSplit(row, tallest <= SPLITTABLE_SHARE_OF_PAGE * pageBody);
-    }
-
-    /** The template cell that starts at this grid column, else the one covering it. */
-    private static CTTc templateCell(List<CTTc> template, int[] starts, int column, Row gridRow)
-            throws DocxException {
-        for (int i = 0; i < template.size(); i++) {
-            if (starts[i] <= column && column < starts[i + 1]) {
-                return template.get(i);
-            }
-        }
-        throw new DocxException("the row for " + describe(gridRow) + " has no cell at grid column " + (column + 1));
     }
 
     private static int span(CTTc cell) {
@@ -195,7 +339,8 @@ final class FormTable {
         return properties != null && properties.isSetGridSpan() ? properties.getGridSpan().getVal().intValue() : 1;
     }
 
-    private static void setSpan(CTTc cell, int span, long[] columns, int column) {
+    /** Sets the span and the matching width; returns the width in twips. */
+    private static long setSpan(CTTc cell, int span, long[] columns, int column) {
         CTTcPr properties = cell.isSetTcPr() ? cell.getTcPr() : cell.addNewTcPr();
         long width = 0;
         for (int i = column; i < column + span; i++) {
@@ -212,17 +357,17 @@ final class FormTable {
         } else if (properties.isSetGridSpan()) {
             properties.unsetGridSpan();
         }
+        return width;
     }
 
-    /** Sets a vertical merge: restart, continue, or none for {@code null}. */
-    private static void setMerge(CTTc cell, STMerge.Enum merge) {
+    private static void setMerge(CTTc cell, Merge merge) {
         CTTcPr properties = cell.isSetTcPr() ? cell.getTcPr() : cell.addNewTcPr();
         if (properties.isSetVMerge()) {
             properties.unsetVMerge();
         }
-        if (merge == STMerge.RESTART) {
+        if (merge == Merge.RESTART) {
             properties.addNewVMerge().setVal(STMerge.RESTART);
-        } else if (merge == STMerge.CONTINUE) {
+        } else if (merge == Merge.CONTINUE) {
             properties.addNewVMerge(); // no value: continue
         }
     }
@@ -239,28 +384,6 @@ final class FormTable {
         }
     }
 
-    private static void setCantSplit(CTRow row, boolean cantSplit) {
-        CTTrPr properties = row.isSetTrPr() ? row.getTrPr() : row.addNewTrPr();
-        while (properties.sizeOfCantSplitArray() > 0) {
-            properties.removeCantSplit(0);
-        }
-        if (cantSplit) {
-            properties.addNewCantSplit();
-        }
-    }
-
-    /** The row with the {@code ${indicator...}} fields. */
-    private static boolean isPrototype(CTRow row) {
-        for (CTTc cell : row.getTcList()) {
-            for (CTP paragraph : cell.getPList()) {
-                if (Placeholders.hasIndicatorField(paragraph)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** The fields of every indicator row, in the order of FormGrid's indicator rows. */
     private static List<Map<String, String>> indicatorValues(FormLayout form) {
         List<Map<String, String>> rows = new ArrayList<>();
@@ -274,7 +397,8 @@ final class FormTable {
         return rows;
     }
 
-    private static long[] columnWidths(CTTbl table) throws DocxException {
+    /** The table's grid column widths in twips; the table must have the form's columns. */
+    static long[] columnWidths(CTTbl table) throws DocxException {
         List<CTTblGridCol> grid = table.getTblGrid() == null ? List.of() : table.getTblGrid().getGridColList();
         if (grid.size() != FormGrid.COLUMNS) {
             throw new DocxException("has a table of " + grid.size() + " grid columns; the form has "
@@ -288,10 +412,9 @@ final class FormTable {
     }
 
     /** Page height less top and bottom margins, in twips. */
-    private long pageBodyHeight() {
-        var section = body.getSectPr();
+    static long pageBodyHeight(CTSectPr section) {
         if (section == null || section.getPgSz() == null || section.getPgMar() == null) {
-            return 16838 - 2 * 850;
+            return DEFAULT_PAGE_BODY;
         }
         return (POIXMLUnits.parseLength(section.getPgSz().xgetH())
                 - POIXMLUnits.parseLength(section.getPgMar().xgetTop())
@@ -302,23 +425,35 @@ final class FormTable {
      * A rough height of the cell's text in twips: characters of East Asian width count one em, others half an em, lines
      * wrap at the cell's width. It only decides whether a row may break across pages, so it errs on the tall side.
      */
-    private double estimatedHeight(CTTc cell) {
-        long width = cell.getTcPr().getTcW() == null ? 1 : ((BigInteger) cell.getTcPr().getTcW().getW()).longValue();
-        double usable = Math.max(width - 2 * 40, 20);
+    private double estimatedHeight(CellXml cell, Function<String, String> values) {
+        double usable = Math.max(cell.widthTwips() - 2 * 40, 20);
         double height = 40;
-        for (CTP paragraph : cell.getPList()) {
-            double size = styles.fontSizeTwips(paragraph);
-            StringBuilder text = new StringBuilder();
-            paragraph.getRList().forEach(run -> text.append(Placeholders.runText(run)).append(
-                    run.sizeOfBrArray() > 0 ? "\n" : ""));
+        for (ParagraphText paragraph : cell.paragraphs()) {
+            double size = paragraph.sizeTwips();
             int lines = 0;
-            for (String line : text.toString().split("\n", -1)) {
+            for (String line : withValues(paragraph.text(), values).split("\n", -1)) {
                 double ems = line.codePoints().mapToDouble(c -> isWide(c) ? 1 : 0.5).sum();
                 lines += Math.max(1, (int) Math.ceil(ems * size / usable));
             }
             height += lines * size * LINE_HEIGHT;
         }
         return height;
+    }
+
+    /** The text with each field mark replaced by the field's value. */
+    private String withValues(String text, Function<String, String> values) {
+        if (text.indexOf(XmlTemplate.FIELD) < 0) {
+            return text;
+        }
+        StringBuilder filled = new StringBuilder();
+        int from = 0;
+        for (int mark = text.indexOf(XmlTemplate.FIELD); mark >= 0; mark = text.indexOf(XmlTemplate.FIELD, from)) {
+            int end = text.indexOf(XmlTemplate.END, mark);
+            filled.append(text, from, mark)
+                    .append(values.apply(fields.get(Integer.parseInt(text.substring(mark + 1, end))).name()));
+            from = end + 1;
+        }
+        return filled.append(text, from, text.length()).toString();
     }
 
     private static boolean isWide(int c) {

@@ -19,9 +19,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 
 /**
- * The template's fields, written {@code ${name}}, and how a paragraph's fields are filled. Names follow the input
+ * The template's fields, written {@code ${name}}, and how a paragraph's fields are found. Names follow the input
  * contract: {@code ${projectName}}, {@code ${funds.total.executionRate}}, {@code ${indicator.level3}}; the values are
- * those of {@link FormLayout}, already formatted as the PDF prints them.
+ * those of {@link FormLayout}, already formatted as the PDF prints them. A value's line breaks and tabs become Word's
+ * (see {@link PartWriter}).
  */
 final class Placeholders {
 
@@ -78,11 +79,12 @@ final class Placeholders {
     }
 
     /**
-     * Replaces every {@code ${name}} in the paragraph, also when Word has split it over several runs: the value takes
-     * the place and the formatting of the run where the field starts, the rest of the field is cut from the runs it
-     * spans. Line breaks and tabs in a value become Word line breaks and tabs. A value is never searched for fields.
+     * Replaces every {@code ${name}} in the paragraph, also when Word has split it over several runs: the replacement
+     * takes the place and the formatting of the run where the field starts, the rest of the field is cut from the runs
+     * it spans, and runs left empty go. The template is read this way once, with each field replaced by a mark (see
+     * {@link XmlTemplate}) where each form's value is written later; a value is never searched for fields.
      *
-     * @param values the value of a field name, {@code null} for a name that is not a field
+     * @param values the replacement of a field name, {@code null} for a name that is not a field
      */
     static void fill(CTP paragraph, Function<String, String> values, Set<String> known) throws DocxException {
         List<CTR> runs = runs(paragraph);
@@ -182,28 +184,16 @@ final class Placeholders {
         return run;
     }
 
-    /** Replaces the run's text elements by this text, with line breaks and tabs as Word elements. */
+    /** Replaces the run's text elements by one holding this text, none for an empty text. */
     private static void setRunText(CTR run, String text) {
         while (run.sizeOfTArray() > 0) {
             run.removeT(0);
         }
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        for (int line = 0; line < lines.length; line++) {
-            if (line > 0) {
-                run.addNewBr();
-            }
-            String[] cells = lines[line].split("\t", -1);
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    run.addNewTab();
-                }
-                if (!cells[i].isEmpty()) {
-                    CTText t = run.addNewT();
-                    t.setStringValue(cells[i]);
-                    try (XmlCursor cursor = t.newCursor()) {
-                        cursor.setAttributeText(XML_SPACE, "preserve");
-                    }
-                }
+        if (!text.isEmpty()) {
+            CTText t = run.addNewT();
+            t.setStringValue(text);
+            try (XmlCursor cursor = t.newCursor()) {
+                cursor.setAttributeText(XML_SPACE, "preserve");
             }
         }
     }

@@ -5,23 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormLayout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** Templates as users make them: restyled in Word, with split fields, or hostile. */
 class DocxTemplateTest {
@@ -57,6 +65,48 @@ class DocxTemplateTest {
         }
     }
 
+    /**
+     * The Word template's columns are the PDF's, so that a text wraps at the same place in both: the 绩效指标 label
+     * column of form.jrxml and the indicator header cells of form-indicators.jrxml give the nine widths in points.
+     */
+    @Test
+    void theShippedTemplatesColumnsAreThoseOfThePdfTemplates() throws Exception {
+        List<Integer> points = new ArrayList<>();
+        points.add(jrxmlFieldWidths(Path.of("templates", "form.jrxml"), List.of(FormGrid.INDICATORS)).get(0));
+        points.addAll(jrxmlFieldWidths(Path.of("templates", "form-indicators.jrxml"), List.of(FormGrid.LEVEL1,
+                FormGrid.LEVEL2, FormGrid.LEVEL3, FormGrid.TARGET, FormGrid.ACTUAL, FormGrid.WEIGHT, FormGrid.SCORE,
+                FormGrid.DEVIATION)));
+        List<BigInteger> twips = points.stream().map(width -> BigInteger.valueOf(20L * width)).toList();
+
+        try (XWPFDocument template = DocxInspection.open(Files.readAllBytes(DocxRendererTest.TEMPLATE))) {
+            for (XWPFTable table : template.getTables()) {
+                List<Object> columns = table.getCTTbl().getTblGrid().getGridColList().stream()
+                        .map(column -> column.getW()).toList();
+                assertEquals(twips, columns, "grid columns of the template's tables in twips (1/20 pt)");
+            }
+        }
+    }
+
+    /** The widths of the text fields whose expression is one of these fixed texts, in their order. */
+    private static List<Integer> jrxmlFieldWidths(Path jrxml, List<String> texts) throws Exception {
+        org.w3c.dom.Document report = XMLHelper.newDocumentBuilder().parse(jrxml.toFile());
+        NodeList elements = report.getElementsByTagName("element");
+        List<Integer> widths = new ArrayList<>();
+        for (String text : texts) {
+            for (int i = 0; i < elements.getLength(); i++) {
+                Element element = (Element) elements.item(i);
+                NodeList expressions = element.getElementsByTagName("expression");
+                if (element.getAttribute("kind").equals("textField")
+                        && expressions.item(0).getTextContent().equals("\"" + text + "\"")) {
+                    widths.add(Integer.parseInt(element.getAttribute("width")));
+                    break;
+                }
+            }
+        }
+        assertEquals(texts.size(), widths.size(), "fields " + texts + " in " + jrxml);
+        return widths;
+    }
+
     @Test
     void aMistypedFieldIsRefusedWhenTheTemplateIsRead() throws Exception {
         Path template = edited("typo.docx", DOCUMENT, xml -> replaceOnce(xml, "${department}", "${departmnet}"));
@@ -81,6 +131,17 @@ class DocxTemplateTest {
 
         assertEquals("template no-prototype.docx: table row 11 should be the indicator row with the"
                 + " ${indicator...} fields", error.getMessage());
+    }
+
+    /** The renderer marks fields with Unicode noncharacters while it reads a template; a template may not hold them. */
+    @Test
+    void aTemplateHoldingTheRenderersMarksIsRefused() throws Exception {
+        Path template = edited("marks.docx", DOCUMENT, xml -> replaceOnce(xml, "项目名称", "项目\uFDD0名称"));
+
+        DocxException error = assertThrows(DocxException.class, () -> renderer(template));
+
+        assertEquals("template marks.docx: holds one of the characters U+FDD0 to U+FDD2, which are not text and which"
+                + " the renderer reserves for its own marks", error.getMessage());
     }
 
     @Test

@@ -80,6 +80,18 @@ final class SampleForms {
                 indicators, null);
     }
 
+    /**
+     * Seed form 1 with its nine indicators followed by the last 31 of {@link #fortyIndicators}: a real form's texts and
+     * quirks, and a table over several pages, in one document.
+     */
+    static Evaluation seedForm1WithFortyIndicators() {
+        Evaluation seed = seedForm1();
+        List<Indicator> indicators = new ArrayList<>(seed.indicators());
+        indicators.addAll(fortyIndicators().indicators().subList(seed.indicators().size(), 40));
+        return new Evaluation(seed.year(), seed.projectName(), seed.department(), seed.implementingUnit(),
+                seed.reportDate(), seed.funds(), seed.goals(), indicators, null);
+    }
+
     /** Seed form 1 with a deviation of 1,500 characters: a row taller than a page. */
     static Evaluation longDeviation() {
         Evaluation seed = seedForm1();
