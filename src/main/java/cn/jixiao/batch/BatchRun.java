@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,12 +46,18 @@ public final class BatchRun {
     public static final String SUMMARY_XLSX = SummaryTable.TITLE + ".xlsx";
 
     /**
+     * @param formats     the documents written per project
      * @param date        the documents' date where a project gives none; {@code null} for none
      * @param failFast    stop at the first project with errors
-     * @param batchFiles  also write the combined PDF, the summary table and {@code report.json}
+     * @param batchFiles  also write the combined PDF, the summary table and {@code report.json}; the engine must then
+     *                    render PDF, whether or not PDF files are written per project
      * @param threads     how many forms render at once
      */
-    public record Settings(Path outputDirectory, LocalDate date, boolean failFast, boolean batchFiles, int threads) {
+    public record Settings(Path outputDirectory, Set<OutputFormat> formats, LocalDate date, boolean failFast,
+                           boolean batchFiles, int threads) {
+        public Settings {
+            formats = Set.copyOf(formats);
+        }
     }
 
     /** Told of each project's result, in input order, from the thread that runs the batch. */
@@ -71,6 +79,13 @@ public final class BatchRun {
     private final Settings settings;
 
     public BatchRun(FormEngine engine, Settings settings) {
+        Set<OutputFormat> needed = EnumSet.copyOf(settings.formats());
+        if (settings.batchFiles()) {
+            needed.add(OutputFormat.PDF);
+        }
+        if (!engine.formats().containsAll(needed)) {
+            throw new IllegalArgumentException("the engine renders " + engine.formats() + ", the run needs " + needed);
+        }
         this.engine = engine;
         this.settings = settings;
     }
@@ -134,10 +149,12 @@ public final class BatchRun {
             for (MissingGlyph missing : form.missingGlyphs()) {
                 diagnostics.add(diagnostic(project, Severity.WARNING, missing.path(), missing.describe()));
             }
-            for (Map.Entry<OutputFormat, byte[]> document : form.documents().entrySet()) {
-                Path output = settings.outputDirectory().resolve(name + "." + document.getKey().extension);
-                AtomicFiles.write(output, document.getValue());
-                outputs.add(output);
+            for (OutputFormat format : OutputFormat.values()) {
+                if (settings.formats().contains(format)) {
+                    Path output = settings.outputDirectory().resolve(name + "." + format.extension);
+                    AtomicFiles.write(output, form.documents().get(format));
+                    outputs.add(output);
+                }
             }
             return new Done(new ProjectResult(project, Status.RENDERED, outputs, diagnostics),
                     settings.batchFiles() ? form.documents().get(OutputFormat.PDF) : null);

@@ -96,6 +96,11 @@ public final class FormEngine {
         return pdf;
     }
 
+    /** The documents {@link #render} makes. */
+    public Set<OutputFormat> formats() {
+        return settings.formats();
+    }
+
     /** The family the tables are set in, as the font names itself. */
     public String bodyFamily() {
         return bodyFace.family();

@@ -82,7 +82,7 @@ public final class Benchmark {
         long start = System.nanoTime();
         BatchRun.Outcome outcome;
         try (heap) {
-            outcome = new BatchRun(engine, new BatchRun.Settings(output, null, false, true, settings.threads()))
+            outcome = new BatchRun(engine, new BatchRun.Settings(output, engineSettings.formats(), null, false, true, settings.threads()))
                     .run(files, new Quiet());
         }
         double seconds = seconds(start);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +54,9 @@ final class BenchCommand implements Callable<Integer> {
         Path home = Installation.home();
         Path launcher = home.resolve("jixiao");
         Path directory = work != null ? work : Files.createTempDirectory("jixiao-bench-");
-        new Benchmark(engine.settings(EnumSet.copyOf(formats)),
+        Set<OutputFormat> rendered = EnumSet.copyOf(formats);
+        rendered.add(OutputFormat.PDF); // the batch's combined PDF and the bytes per PDF need it
+        new Benchmark(engine.settings(rendered),
                 new Benchmark.Settings(home.resolve("examples").resolve("jinfeng-2023.json"), sizes, warmup,
                         coldRuns, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                         Files.isExecutable(launcher) ? launcher : null, directory),

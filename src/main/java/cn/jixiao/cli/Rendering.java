@@ -54,14 +54,18 @@ abstract class Rendering {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Set<OutputFormat> formatSet = EnumSet.copyOf(formats);
-        FormEngine formEngine = FormEngine.start(engine.settings(formatSet));
+        Set<OutputFormat> rendered = EnumSet.copyOf(formatSet);
+        if (batchFiles) {
+            rendered.add(OutputFormat.PDF); // the combined PDF is made of the forms' PDFs
+        }
+        FormEngine formEngine = FormEngine.start(engine.settings(rendered));
         InputFiles files = InputFiles.expand(inputs);
         for (Path skipped : files.skipped()) {
             err.println("warning: " + skipped + ": not a .json file, skipped");
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BatchRun run = new BatchRun(formEngine,
-                new BatchRun.Settings(output, date, failFast, batchFiles, Math.max(1, threadCount)));
+                new BatchRun.Settings(output, formatSet, date, failFast, batchFiles, Math.max(1, threadCount)));
         Progress progress = new Progress(err, System.console() != null, showProgress, System::nanoTime);
         BatchRun.Outcome outcome = run.run(files.files(), progress);
         progress.close();

@@ -55,7 +55,7 @@ class BatchRunTest {
     }
 
     private static BatchRun.Outcome run(Path output, List<ProjectResult> results) throws IOException, RenderException {
-        BatchRun batch = new BatchRun(TestEngine.pdf(), new BatchRun.Settings(output, null, false, true, 2));
+        BatchRun batch = new BatchRun(TestEngine.pdf(), new BatchRun.Settings(output, Set.of(OutputFormat.PDF), null, false, true, 2));
         return batch.run(List.of(Examples.FILE), new BatchRun.Listener() {
             @Override
             public void planned(int count) {

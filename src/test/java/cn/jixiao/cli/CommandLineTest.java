@@ -147,6 +147,17 @@ class CommandLineTest {
         }
     }
 
+    /** A batch in Word only: a DOCX per project, and the batch's combined PDF and summary all the same. */
+    @Test
+    void aBatchInWordOnlyWritesWordFilesAndStillTheCombinedPdfAndSummary() throws IOException {
+        Path output = directory.resolve("word");
+        Run run = jixiao("batch", write("office.json", OFFICE).toString(), "-o", output.toString(), "--format", "docx",
+                "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("2023-办公经费.docx", "report.json", "全部自评表.pdf", "项目支出绩效自评汇总表.pdf",
+                "项目支出绩效自评汇总表.xlsx"), fileNames(output));
+    }
+
     @Test
     void aMissingTemplatesDirectoryStopsTheRunWithOneClearLine() throws IOException {
         Path templates = directory.resolve("no-templates");
