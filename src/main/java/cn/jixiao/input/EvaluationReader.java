@@ -221,10 +221,22 @@ public final class EvaluationReader {
             throw new Unreadable(null, "cannot be read at " + at(parser.currentLocation()) + ": " + limit);
         } catch (JsonProcessingException e) {
             throw new Unreadable(path(parser.getParsingContext()), "malformed JSON at " + at(e.getLocation()) + ": "
-                    + Diagnostic.printable(e.getOriginalMessage(), Integer.MAX_VALUE));
+                    + Diagnostic.printable(plain(e.getOriginalMessage()), Integer.MAX_VALUE));
         } finally {
             parser.close();
         }
+    }
+
+    /**
+     * Jackson's message without the parts that only a programmer using Jackson could act on: "start marker at [Source:
+     * REDACTED (...); line: 1, column: 36]" becomes "start marker at line 1, column 36", and hints to enable a parser
+     * feature (comments, NaN, a leading +) are dropped, as JSON allows none of them.
+     */
+    private static String plain(String message) {
+        return message
+                .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(" \\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "");
     }
 
     private static String at(JsonLocation location) {
