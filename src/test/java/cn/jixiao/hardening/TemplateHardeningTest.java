@@ -1,10 +1,11 @@
 package cn.jixiao.hardening;
 
-import static cn.jixiao.hardening.Workspace.EXAMPLES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jixiao.testing.Examples;
+import cn.jixiao.testing.Jixiao;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,7 @@ class TemplateHardeningTest {
         Workspace.replaceOnce(form, "<expression><![CDATA[\"项目名称\"]]></expression>",
                 "<expression>\"项目名称&xxe;\"</expression>");
 
-        Cli.Run run = Cli.run("render", EXAMPLES.toString(), "--templates", templates.toString(),
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--templates", templates.toString(),
                 "-o", output.toString());
 
         assertRefused(run, "jixiao: template " + form + " declares a DOCTYPE at line " + lineOf(form, "<!DOCTYPE")
@@ -99,7 +100,7 @@ class TemplateHardeningTest {
         Workspace.replaceOnce(styles, "<jasperTemplate>", doctype("jasperTemplate", kind) + "\n<jasperTemplate>");
         Workspace.replaceOnce(styles, "<style name=\"Footer\"", "<style name=\"&xxe;\"");
 
-        Cli.Run run = Cli.run("render", EXAMPLES.toString(), "--templates", templates.toString(),
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--templates", templates.toString(),
                 "-o", output.toString());
 
         assertRefused(run, "jixiao: template " + styles + " declares a DOCTYPE at line " + lineOf(styles, "<!DOCTYPE")
@@ -115,7 +116,7 @@ class TemplateHardeningTest {
         Workspace.replaceOnce(form, "<expression><![CDATA[\"项目名称\"]]></expression>",
                 "<expression>\"&xxe;\"</expression>");
 
-        Cli.Run run = Cli.run("render", EXAMPLES.toString(), "--templates", templates.toString(),
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--templates", templates.toString(),
                 "-o", output.toString());
 
         assertRefused(run, "jixiao: template " + form + " is not well-formed XML at line " + lineOf(form, "&xxe;")
@@ -128,7 +129,7 @@ class TemplateHardeningTest {
         Path form = templates.resolve("form.jrxml");
         Workspace.replaceOnce(form, "<parameter name=\"period\"", "<parametre name=\"period\"");
 
-        Cli.Run run = Cli.run("render", EXAMPLES.toString(), "--templates", templates.toString(),
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--templates", templates.toString(),
                 "-o", output.toString());
 
         assertRefused(run, "jixiao: template " + form + " cannot be compiled: Unrecognized field \"parametre\" at"
@@ -140,7 +141,7 @@ class TemplateHardeningTest {
         Path templates = Workspace.copyTemplates(directory.resolve("templates"));
         Files.write(templates.resolve("form.docx"), new byte[10 * 1024 * 1024 + 1]);
 
-        Cli.Run run = Cli.run("render", EXAMPLES.toString(), "--format", "docx", "--templates", templates.toString(),
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--format", "docx", "--templates", templates.toString(),
                 "-o", output.toString());
 
         assertRefused(run, "jixiao: template form.docx is 10485761 bytes; a form template may be at most 10485760"
@@ -160,7 +161,7 @@ class TemplateHardeningTest {
         }
         assertTrue(Files.size(templates.resolve("form.docx")) < 200_000, "100 MB of zeros pack into little");
 
-        Cli.Run run = Cli.run("render", EXAMPLES.toString(), "--format", "pdf,docx", "--templates",
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--format", "pdf,docx", "--templates",
                 templates.toString(), "-o", output.toString());
 
         assertRefused(run, "jixiao: template form.docx unpacks to more than 67108864 bytes; refused as a possible zip"
@@ -173,7 +174,7 @@ class TemplateHardeningTest {
         Workspace.replaceOnce(templates.resolve("form.jrxml"), "<jasperReport ",
                 doctype("jasperReport", "remote DTD") + "\n<jasperReport ");
 
-        Cli.Run run = Cli.run("render", EXAMPLES.toString(), "--templates", templates.toString(),
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--templates", templates.toString(),
                 "-o", output.toString(), "--debug");
 
         assertEquals(3, run.exitCode());
@@ -194,7 +195,7 @@ class TemplateHardeningTest {
     }
 
     /** Exit 3 with exactly the one line, no secret anywhere, no request made, no document written. */
-    private void assertRefused(Cli.Run run, String line) {
+    private void assertRefused(Jixiao.Run run, String line) {
         assertEquals(List.of(line), run.errLines());
         assertEquals(3, run.exitCode());
         assertEquals("", run.out());

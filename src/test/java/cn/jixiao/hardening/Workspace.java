@@ -1,5 +1,6 @@
 package cn.jixiao.hardening;
 
+import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,15 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The repository's example and templates, and the files a test writes beside them. */
+/** The input files and template copies the hardening tests write, and what a run left in a directory. */
 final class Workspace {
-
-    /** The five seed forms of 金凤区智慧城市运营中心, as one array. */
-    static final Path EXAMPLES = Path.of("examples", "jinfeng-2023.json");
-    static final Path TEMPLATES = Path.of("templates");
-    /** The projects of {@link #EXAMPLES}, in order. */
-    static final List<String> EXAMPLE_PROJECTS = List.of("政府批准聘用人员支出", "智慧金凤社会治理综合平台运行费",
-            "社区网格员工作终端使用费", "互联网专线费", "办公经费");
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +50,7 @@ final class Workspace {
 
     /** A copy of the shipped templates, to edit one of them. */
     static Path copyTemplates(Path directory) {
-        try (Stream<Path> templates = Files.list(TEMPLATES)) {
+        try (Stream<Path> templates = Files.list(TestEngine.TEMPLATES)) {
             Files.createDirectories(directory);
             for (Path template : templates.toList()) {
                 Files.copy(template, directory.resolve(template.getFileName().toString()));

@@ -1,4 +1,4 @@
-package cn.jixiao.hardening;
+package cn.jixiao.testing;
 
 import cn.jixiao.cli.Main;
 import java.io.PrintWriter;
@@ -6,39 +6,39 @@ import java.io.StringWriter;
 import java.util.List;
 
 /** Runs {@code jixiao} in this JVM as a user would run it, and keeps what it printed. */
-final class Cli {
+public final class Jixiao {
 
     /** What a run printed and returned. */
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
 
         /** The lines of standard error, where warnings, errors and failures go. */
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.lines().toList();
         }
 
         /** The {@code error: } lines, without that prefix. */
-        List<String> errors() {
+        public List<String> errors() {
             return errLines().stream().filter(line -> line.startsWith("error: "))
                     .map(line -> line.substring("error: ".length())).toList();
         }
 
         /** The {@code warning: } lines, without that prefix. */
-        List<String> warnings() {
+        public List<String> warnings() {
             return errLines().stream().filter(line -> line.startsWith("warning: "))
                     .map(line -> line.substring("warning: ".length())).toList();
         }
 
         /** Whether anything printed looks like a Java stack trace or an exception's class name. */
-        boolean showsStackTrace() {
+        public boolean showsStackTrace() {
             String all = out + err;
             return all.contains("\tat ") || all.contains("Exception") || all.contains("java.lang.");
         }
     }
 
-    private Cli() {
+    private Jixiao() {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Main.commandLine()
@@ -48,7 +48,7 @@ final class Cli {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    static Run run(List<String> args) {
+    public static Run run(List<String> args) {
         return run(args.toArray(String[]::new));
     }
 }
