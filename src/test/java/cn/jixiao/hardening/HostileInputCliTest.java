@@ -174,7 +174,8 @@ class HostileInputCliTest {
                 errorsOf("wrong-root-text.json"));
         assertEquals(List.of(file("wrong-root-null.json") + ": $: expected an object or an array, got null"),
                 errorsOf("wrong-root-null.json"));
-        assertEquals(List.of(file("wrong-root-empty-array.json") + ": $: must hold at least 1 entry, got an empty array"),
+        assertEquals(List.of(file("wrong-root-empty-array.json") + ": $: must hold at least 1 entry, got an empty"
+                + " array"),
                 errorsOf("wrong-root-empty-array.json"));
         assertEquals(List.of(file("wrong-root-numbers.json") + ": project 1: $: expected an object, got the number 1",
                 file("wrong-root-numbers.json") + ": project 2: $: expected an object, got the number 2"),
@@ -286,6 +287,7 @@ class HostileInputCliTest {
     private static String amount(String name, String annualBudget) throws IOException {
         ObjectNode project = Workspace.project(name);
         project.putObject("funds").putObject("total").put("annualBudget", 0);
-        return Workspace.JSON.writeValueAsString(project).replace("\"annualBudget\":0", "\"annualBudget\":" + annualBudget);
+        return Workspace.JSON.writeValueAsString(project)
+                .replace("\"annualBudget\":0", "\"annualBudget\":" + annualBudget);
     }
 }

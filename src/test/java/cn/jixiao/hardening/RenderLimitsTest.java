@@ -50,7 +50,8 @@ class RenderLimitsTest {
         ObjectNode tooLong = Workspace.project("超长表");
         ArrayNode longRows = tooLong.putArray("indicators");
         for (int n = 1; n <= 25; n++) {
-            longRows.addObject().put("level3", "指标" + n).put("weight", 4).put("score", 4).put("deviation", LONGEST_CELL);
+            longRows.addObject().put("level3", "指标" + n).put("weight", 4).put("score", 4)
+                    .put("deviation", LONGEST_CELL);
         }
 
         input = Workspace.writeJson(directory.resolve("limits.json"),

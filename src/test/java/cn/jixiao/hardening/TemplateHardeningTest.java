@@ -141,8 +141,8 @@ class TemplateHardeningTest {
         Path templates = Workspace.copyTemplates(directory.resolve("templates"));
         Files.write(templates.resolve("form.docx"), new byte[10 * 1024 * 1024 + 1]);
 
-        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--format", "docx", "--templates", templates.toString(),
-                "-o", output.toString());
+        Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--format", "docx", "--templates",
+                templates.toString(), "-o", output.toString());
 
         assertRefused(run, "jixiao: template form.docx is 10485761 bytes; a form template may be at most 10485760"
                 + " bytes");
