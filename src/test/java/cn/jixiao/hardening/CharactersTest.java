@@ -25,11 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Characters beyond the common Chinese ones, through {@code jixiao render} with the shipped font (Noto Serif SC):
  * Latin, full-width and half-width forms print as written; a character the font lacks (生僻字 of CJK Extension B and
- * later, emoji) is a warning naming it and its cell. The PDF leaves such a character out altogether: no glyph, not
- * even an empty box, and nothing in the text layer, so the warning is the only trace of it.
+ * later, emoji) is a warning naming it and its cell. Without a fallback font ({@code --fallback-font}) the PDF leaves
+ * such a character out altogether: no glyph, not even an empty box, and nothing in the text layer, so the warning is
+ * the only trace of it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CharactersTest {
+
+    /** What the warning adds when no fallback font is configured. */
+    private static final String LEFT_OUT = ": it cannot be printed and is left out; name a font that has it with"
+            + " --fallback-font";
 
     private Path input;
     private Jixiao.Run run;
@@ -59,18 +64,18 @@ class CharactersTest {
     void eachCharacterTheFontLacksIsAWarningNamingItAndItsCell() {
         String project = input + ": project 1 \"生僻字𠀀𪚥项目\": ";
         assertEquals(List.of(
-                project + "$.projectName: character 𠀀 (U+20000) is not in font Noto Serif SC",
-                project + "$.projectName: character 𪚥 (U+2A6A5) is not in font Noto Serif SC",
-                project + "$.goals.expected: character 😀 (U+1F600) is not in font Noto Serif SC",
-                project + "$.goals.expected: character 👍 (U+1F44D) is not in font Noto Serif SC",
-                project + "$.goals.actual: character 𪜀 (U+2A700) is not in font Noto Serif SC",
-                project + "$.goals.actual: character 𫝀 (U+2B740) is not in font Noto Serif SC",
-                project + "$.goals.actual: character 𫠠 (U+2B820) is not in font Noto Serif SC",
-                project + "$.goals.actual: character 𬺰 (U+2CEB0) is not in font Noto Serif SC",
-                project + "$.goals.actual: character 𰀀 (U+30000) is not in font Noto Serif SC"),
+                project + "$.projectName: character 𠀀 (U+20000) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.projectName: character 𪚥 (U+2A6A5) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.goals.expected: character 😀 (U+1F600) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.goals.expected: character 👍 (U+1F44D) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.goals.actual: character 𪜀 (U+2A700) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.goals.actual: character 𫝀 (U+2B740) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.goals.actual: character 𫠠 (U+2B820) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.goals.actual: character 𬺰 (U+2CEB0) is not in font Noto Serif SC" + LEFT_OUT,
+                project + "$.goals.actual: character 𰀀 (U+30000) is not in font Noto Serif SC" + LEFT_OUT),
                 run.warnings());
         assertEquals(0, run.exitCode(), "warnings do not stop the form");
-        assertTrue(run.out().startsWith("1 of 1 projects rendered"), run.out());
+        assertTrue(run.out().startsWith("1 of 1 project rendered"), run.out());
     }
 
     @Test

@@ -184,10 +184,12 @@ class FuzzTest {
             glyphs(field.text()).forEach((glyph, count) -> input.merge(glyph, count, Integer::sum));
         }
         if (!covers(drawn, input)) {
-            if (covers(filled(engine, evaluation), input) && !STRICT_EXPORT) {
+            boolean lostAtExport = covers(filled(engine, evaluation), input);
+            if (lostAtExport && !STRICT_EXPORT) {
                 exportLosses.add(keep("export-loss").toString());
             } else {
-                fail("the PDF lacks characters of the input, and no error or warning says so");
+                fail("the PDF lacks characters of the input" + (lostAtExport ? " that the filled pages hold" : "")
+                        + ", and no error or warning says so");
             }
         }
     }
@@ -198,7 +200,7 @@ class FuzzTest {
                 .allMatch(glyph -> available.getOrDefault(glyph.getKey(), 0) >= glyph.getValue());
     }
 
-    /** The glyphs of the texts on the filled pages, before they are exported to PDF. */
+    /** The glyphs of the texts on the filled pages, before they are exported to PDF; none when the fill fails. */
     private Map<Integer, Integer> filled(FormEngine engine, Evaluation evaluation) {
         try {
             StringBuilder texts = new StringBuilder();

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +54,7 @@ class TextCompletenessTest {
                 + " the form: part of it would be lost"), run.errors());
         assertEquals(1, run.exitCode());
         assertEquals(List.of("2023-第一个项目.pdf", "2023-第三个项目.pdf", "report.json", "全部自评表.pdf",
-                "项目支出绩效自评汇总表.pdf"), Workspace.fileNames(output));
+                "项目支出绩效自评汇总表.pdf", "项目支出绩效自评汇总表.xlsx"), Workspace.fileNames(output));
         try (PdfFile combined = PdfFile.read(output.resolve("全部自评表.pdf"))) {
             assertEquals(2, combined.pageCount(), "the cut form is not in the combined PDF either");
         }
@@ -75,14 +77,15 @@ class TextCompletenessTest {
 
     /**
      * A known defect, pinned so that nobody mistakes it for fixed: the check above sees the filled pages, and
-     * JasperReports' PDF exporter lays each text out again. For this text (found by {@link FuzzTest}: CJK symbols and ASCII mixed in
-     * the narrow 分值 column, 3 pages) the exporter's layout needs one line more than the fill's on page 2, and it
-     * drops the last line, "&W〟", without a word: the filled page holds it, the PDF does not, and no error is raised.
+     * JasperReports' PDF exporter lays each text out again. For this text (found by {@link FuzzTest}: CJK symbols such
+     * as 〟〷〽 mixed with ASCII in the narrow 分值 column, over a page break) the exporter's layout needs more lines than
+     * the fill's and drops the last ones without a word: the filled pages hold every character, the PDF does not, and
+     * no error is raised. Texts of ordinary Chinese, numbers and brackets (《》〔〕（）「」, 〇 in dates) did not show it.
      * When this test fails, either the exporter was fixed (make it a check that the text comes out whole) or the layout
      * changed (find a new case with {@code -Djixiao.fuzz.strictExport=true}).
      */
     @Test
-    void knownDefectTheExporterDropsALastLineTheFillFittedAndNothingSaysSo() throws IOException {
+    void knownDefectTheExporterDropsLinesTheFillFittedAndNothingSaysSo() throws IOException {
         String text;
         try (var in = TextCompletenessTest.class.getResourceAsStream("export-loss.txt")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -95,10 +98,14 @@ class TextCompletenessTest {
         Jixiao.Run run = Jixiao.run("render", input.toString(), "-o", output.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(1, text.chars().filter(c -> c == '&').count());
+        assertEquals(List.of(), run.errors());
         try (PdfFile pdf = PdfFile.read(output.resolve("2023-导出丢行.pdf"))) {
-            assertEquals(3, pdf.pageCount());
-            assertFalse(pdf.compactText().contains("&"), "the line \"&W〟\" is missing from page 2");
+            Map<Integer, Long> printed = PdfFile.compact(String.join("", pdf.pageTexts())).codePoints().boxed()
+                    .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
+            String lost = PdfFile.compact(text).codePoints()
+                    .filter(c -> printed.merge(c, -1L, Long::sum) < 0)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            assertFalse(lost.isEmpty(), "the known defect no longer shows: every character reached the PDF");
         }
     }
 
