@@ -12,6 +12,7 @@ import cn.jixiao.summary.SummaryTable;
 import cn.jixiao.validation.Diagnostic;
 import cn.jixiao.validation.Diagnostic.Severity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Renders the projects of some input files into one output directory: a document per project and format, and for a
@@ -91,12 +93,15 @@ public final class BatchRun {
     }
 
     /**
-     * @throws IOException when the output directory cannot be written; what was complete before stays
+     * @throws IOException when the output directory cannot be written, checked before the first form, or when a
+     *                     document cannot be written (a full disk): the run stops there, what was complete before
+     *                     stays, and no temporary file is left
      */
     public Outcome run(List<Path> files, Listener listener) throws IOException, RenderException {
         Path directory = settings.outputDirectory();
         Files.createDirectories(directory);
         AtomicFiles.removeLeftovers(directory);
+        AtomicFiles.checkWritable(directory);
 
         List<ProjectInput> projects = new ArrayList<>();
         for (Path file : files) {
@@ -128,7 +133,17 @@ public final class BatchRun {
             }
             return collector.commit(projects.size());
         } finally {
-            workers.shutdownNow();
+            stop(workers);
+        }
+    }
+
+    /** Stops the workers and waits for them, so that a form being written is complete or gone when the run ends. */
+    private static void stop(ExecutorService workers) {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -161,8 +176,9 @@ public final class BatchRun {
         } catch (RenderException e) {
             diagnostics.add(diagnostic(project, Severity.ERROR, e.path(), e.getMessage()));
         } catch (IOException e) {
-            diagnostics.add(diagnostic(project, Severity.ERROR, null, "cannot write " + e.getMessage()));
+            // Not the project's fault: the output directory cannot take it, and would not take the next one either.
             outputs.forEach(BatchRun::deleteQuietly);
+            throw new UncheckedIOException(e);
         }
         return new Done(new ProjectResult(project, Status.FAILED, List.of(), diagnostics), null);
     }
@@ -238,13 +254,16 @@ public final class BatchRun {
         return new Diagnostic(severity, project.file().toString(), project.index(), project.name(), path, message);
     }
 
-    private static Done await(Future<Done> result) throws RenderException {
+    private static Done await(Future<Done> result) throws IOException, RenderException {
         try {
             return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RenderException("interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException writing) {
+                throw writing.getCause();
+            }
             throw new RenderException("a form could not be rendered: " + e.getCause(), e.getCause());
         }
     }

@@ -35,7 +35,8 @@ public final class OutputNames {
 
     /** A new name for a form of the given year and project; the extension is the caller's. */
     public String next(Integer year, String projectName) {
-        String base = safe((year == null ? "" : year + "-") + (projectName == null ? "" : projectName));
+        String project = clean(projectName == null ? "" : projectName);
+        String base = safe((year == null ? "" : year + "-") + (project.isEmpty() ? UNNAMED : project));
         String name = base;
         for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
             name = base + "-" + n;
@@ -43,17 +44,26 @@ public final class OutputNames {
         return name;
     }
 
-    /** A name that every common file system accepts, made from any text. */
+    /**
+     * A name that every common file system accepts, made from any text; it never starts with {@code -}, which a shell
+     * command given {@code *.pdf} would take for an option.
+     */
     static String safe(String text) {
+        String name = clean(text);
+        if (name.isEmpty()) {
+            return UNNAMED;
+        }
+        name = name.replaceFirst("^-", "_");
+        return RESERVED.matcher(name).matches() ? "_" + name : name;
+    }
+
+    /** The text without unsafe characters and without leading or trailing dots and spaces; may be empty. */
+    private static String clean(String text) {
         String name = Normalizer.normalize(text, Normalizer.Form.NFC);
         name = UNSAFE.matcher(name).replaceAll("_");
         name = name.strip().replaceAll("^[.\\s]+|[.\\s]+$", "");
         name = truncate(name);
-        name = name.replaceAll("[.\\s]+$", "");
-        if (name.isEmpty()) {
-            return UNNAMED;
-        }
-        return RESERVED.matcher(name).matches() ? "_" + name : name;
+        return name.replaceAll("[.\\s]+$", "");
     }
 
     private static String truncate(String name) {

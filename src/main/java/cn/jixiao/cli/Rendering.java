@@ -59,10 +59,7 @@ abstract class Rendering {
             rendered.add(OutputFormat.PDF); // the combined PDF is made of the forms' PDFs
         }
         FormEngine formEngine = FormEngine.start(engine.settings(rendered));
-        InputFiles files = InputFiles.expand(inputs);
-        for (Path skipped : files.skipped()) {
-            err.println("warning: " + skipped + ": not a .json file, skipped");
-        }
+        InputFiles files = Inputs.expand(inputs, err);
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BatchRun run = new BatchRun(formEngine,
                 new BatchRun.Settings(output, formatSet, date, failFast, batchFiles, Math.max(1, threadCount)));
@@ -76,7 +73,7 @@ abstract class Rendering {
                 outcome.skipped() > 0 ? ", " + outcome.skipped() + " not attempted after the first error" : "",
                 Words.count(outcome.warnings(), "warning"));
         outcome.batchFiles().values().forEach(file -> out.println("  " + file));
-        return outcome.hasErrors() ? Main.INPUT_ERRORS : 0;
+        return outcome.hasErrors() || !files.emptyDirectories().isEmpty() ? Main.INPUT_ERRORS : 0;
     }
 
     private static String formatNames(Set<OutputFormat> formats) {

@@ -30,10 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        InputFiles files = InputFiles.expand(inputs);
-        for (Path skipped : files.skipped()) {
-            out.println("warning: " + skipped + ": not a .json file, skipped");
-        }
+        InputFiles files = Inputs.expand(inputs, out);
         EvaluationReader reader = new EvaluationReader();
         int projects = 0;
         int withErrors = 0;
@@ -50,6 +47,6 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.printf("%s checked: %d with errors, %s.%n", Words.count(projects, "project"), withErrors,
                 Words.count(warnings, "warning"));
-        return withErrors > 0 ? Main.INPUT_ERRORS : 0;
+        return withErrors > 0 || !files.emptyDirectories().isEmpty() ? Main.INPUT_ERRORS : 0;
     }
 }

@@ -80,6 +80,9 @@ final class SchemaMessages {
                     ? "must not be empty"
                     : "must be at least " + rule.intValue() + " characters long";
             case "minItems" -> "must hold at least " + rule.intValue() + " entry, got an empty array";
+            case "maxLength" -> "is " + value.textValue().codePointCount(0, value.textValue().length())
+                    + " characters long; a cell holds at most " + rule.intValue();
+            case "maxItems" -> "has " + value.size() + " entries; a form holds at most " + rule.intValue();
             case "format" -> "date".equals(rule.asText())
                     ? "must be a date written YYYY-MM-DD, got " + describe(value)
                     : error.getMessage();

@@ -1,10 +1,13 @@
 package cn.jixiao.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +17,9 @@ import java.util.UUID;
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the same directory,
  * which is renamed over the target only when complete. A run that is killed leaves at most temporary files, which
- * {@link #removeLeftovers} deletes at the start of the next run.
+ * {@link #removeLeftovers} deletes at the start of the next run. A write that fails (a full disk) deletes its
+ * temporary file and throws a {@link FileSystemException} naming the target, such as
+ * {@code out/2023-办公经费.pdf: No space left on device}, never the temporary file.
  */
 public final class AtomicFiles {
 
@@ -37,6 +42,18 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Fails as writing a file into the directory would fail, leaving nothing: a run learns at its start, not at its
+     * first form, that it cannot write there.
+     */
+    public static void checkWritable(Path directory) throws IOException {
+        try (PendingFile probe = PendingFile.open(directory.resolve("probe"))) {
+            // closed without a commit, it leaves nothing
+        } catch (FileSystemException e) {
+            throw about(directory, e);
+        }
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
         write(target, out -> out.write(content));
     }
@@ -54,8 +71,12 @@ public final class AtomicFiles {
         private PendingFile(Path target, Path temporary) throws IOException {
             this.target = target;
             this.temporary = temporary;
-            this.out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), 64 * 1024);
+            try {
+                this.out = new BufferedOutputStream(new NamedFailures(Files.newOutputStream(temporary,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), target), 64 * 1024);
+            } catch (IOException e) {
+                throw about(target, e);
+            }
         }
 
         public static PendingFile open(Path target) throws IOException {
@@ -76,6 +97,8 @@ public final class AtomicFiles {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (FileSystemException e) {
+                throw about(target, e);
             }
             committed = true;
         }
@@ -88,6 +111,53 @@ public final class AtomicFiles {
                 } finally {
                     Files.deleteIfExists(temporary);
                 }
+            }
+        }
+    }
+
+    /** The failure as one of the target: a user knows the file they asked for, not its temporary name. */
+    private static FileSystemException about(Path target, IOException e) {
+        String reason = e instanceof FileSystemException failure ? failure.getReason() : e.getMessage();
+        FileSystemException named = e instanceof AccessDeniedException
+                ? new AccessDeniedException(target.toString(), null, reason)
+                : new FileSystemException(target.toString(), null, reason);
+        named.initCause(e);
+        return named;
+    }
+
+    /** Passes writes through; a failure is thrown as one of the target file. */
+    private static final class NamedFailures extends FilterOutputStream {
+        private final Path target;
+
+        NamedFailures(OutputStream out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw about(target, e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw about(target, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw about(target, e);
             }
         }
     }

@@ -51,8 +51,9 @@ public record Diagnostic(Severity severity, String file, int project, String pro
 
     /**
      * Text made safe to print on one line of a terminal or log: every control or formatting character (line breaks,
-     * escape sequences, bidirectional overrides) and every unpaired surrogate becomes {@code ?}, and text longer than {@code maxLength} code points
-     * is cut off with {@code …}.
+     * escape sequences, bidirectional overrides), the Unicode line and paragraph separators (U+2028, U+2029) and every
+     * unpaired surrogate becomes {@code ?}, and text longer than {@code maxLength} code points is cut off with
+     * {@code …}.
      */
     public static String printable(String text, int maxLength) {
         StringBuilder safe = new StringBuilder();
@@ -63,7 +64,8 @@ public record Diagnostic(Severity severity, String file, int project, String pro
             }
             int codePoint = text.codePointAt(i);
             int type = Character.getType(codePoint);
-            boolean unsafe = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
+            boolean unsafe = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
             safe.appendCodePoint(unsafe ? '?' : codePoint);
             length++;
         }

@@ -56,6 +56,14 @@ class OutputNamesTest {
     void aNameOfOnlySpacesOrNothingGetsAPlaceholder() {
         assertEquals(OutputNames.UNNAMED, names.next(null, "   "));
         assertEquals(OutputNames.UNNAMED + "-2", names.next(null, null));
+        assertEquals("2023-" + OutputNames.UNNAMED, names.next(2023, "   "));
+        assertEquals("2023-" + OutputNames.UNNAMED + "-2", names.next(2023, ". ."));
+    }
+
+    @Test
+    void aNameNeverStartsWithAHyphenThatAShellWouldTakeForAnOption() {
+        assertEquals("_rf", names.next(null, "-rf"));
+        assertEquals("2023--rf", names.next(2023, "-rf"));
     }
 
     @Test

@@ -131,25 +131,38 @@ class HostileInputTest {
     }
 
     @Test
-    void aOneMegabyteCellIsReadWhole() {
-        String megabyte = "偏差原因分析。".repeat(50_000); // 350,000 characters, 1,050,000 bytes of UTF-8
-        Path file = write(directory, "megabyte.json", project("3", "\"" + megabyte + "\""));
+    void aCellOfTenThousandCharactersIsReadWhole() {
+        String longest = "偏差原因分析。".repeat(1_428) + "改进措施"; // 10,000 characters
+        Path file = write(directory, "long.json", project("3", "\"" + longest + "\""));
 
-        assertEquals(megabyte, READER.read(file).get(0).evaluation().indicators().get(0).deviation());
+        assertEquals(longest, READER.read(file).get(0).evaluation().indicators().get(0).deviation());
     }
 
     @Test
-    void tenThousandIndicatorsAreRead() {
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < 10_000; i++) {
-            rows.append(i == 0 ? "" : ",").append("{\"level3\": \"指标").append(i).append("\", \"weight\": 0.01}");
-        }
-        Path file = write(directory, "many.json", "{\"projectName\": \"办公经费\", \"indicators\": [" + rows + "]}");
+    void aOneMegabyteCellIsRefusedAtItsPath() {
+        String megabyte = "偏差原因分析。".repeat(50_000); // 350,000 characters, 1,050,000 bytes of UTF-8
+        Path file = write(directory, "megabyte.json", project("3", "\"" + megabyte + "\""));
+
+        assertEquals(List.of(file + ": project 1 \"办公经费\": $.indicators[0].deviation: is 350000 characters long;"
+                + " a cell holds at most 10000"), messages(file));
+    }
+
+    @Test
+    void aThousandIndicatorsAreRead() {
+        Path file = write(directory, "many.json", indicators(1_000, "0.1"));
 
         Evaluation evaluation = READER.read(file).get(0).evaluation();
-        assertEquals(10_000, evaluation.indicators().size());
-        assertEquals("指标9999", evaluation.indicators().get(9_999).level3());
-        assertEquals("100.00", evaluation.weightSum().toPlainString());
+        assertEquals(1_000, evaluation.indicators().size());
+        assertEquals("指标999", evaluation.indicators().get(999).level3());
+        assertEquals("100.0", evaluation.weightSum().toPlainString());
+    }
+
+    @Test
+    void tenThousandIndicatorsAreRefused() {
+        Path file = write(directory, "too-many.json", indicators(10_000, "0.01"));
+
+        assertEquals(List.of(file + ": project 1 \"办公经费\": $.indicators: has 10000 entries; a form holds at most"
+                + " 1000"), messages(file));
     }
 
     @Test
@@ -209,6 +222,15 @@ class HostileInputTest {
         Path folder = Files.createDirectory(directory.resolve("forms.json"));
 
         assertEquals(List.of(folder + ": cannot be read: Is a directory"), messages(folder));
+    }
+
+    private static String indicators(int count, String weight) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"level3\": \"指标").append(i).append("\", \"weight\": ")
+                    .append(weight).append('}');
+        }
+        return "{\"projectName\": \"办公经费\", \"indicators\": [" + rows + "]}";
     }
 
     private static String project(String amount, String text) {

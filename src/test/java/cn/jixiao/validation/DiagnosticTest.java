@@ -37,6 +37,12 @@ class DiagnosticTest {
     }
 
     @Test
+    void unicodeLineAndParagraphSeparatorsAreReplaced() {
+        // Editors and log viewers break lines at U+2028 and U+2029.
+        assertEquals("第一行?第二行?", Diagnostic.printable("第一行\u2028第二行\u2029", 40));
+    }
+
+    @Test
     void charactersOutsideTheBasicPlaneCountAsOne() {
         String name = "𠀀".repeat(41); // CJK Extension B, two UTF-16 units each
         assertEquals("𠀀".repeat(40) + "…", Diagnostic.printable(name, 40));

@@ -66,25 +66,30 @@ final class FormTemplates {
      */
     static FormTemplates load(JasperReportsContext context, Path directory, Path cache) throws RenderException {
         Path styles = directory.resolve(STYLES);
+        TemplateXml.check(styles, read(styles));
         try {
             return new FormTemplates(loadReport(context, directory.resolve(MAIN), cache),
                     loadReport(context, directory.resolve(INDICATORS), cache),
                     JRXmlTemplateLoader.getInstance(context).loadTemplate(styles.toFile()), context, directory, cache);
         } catch (JRRuntimeException e) {
-            throw new RenderException("template " + styles + " cannot be read: " + e.getMessage(), e);
+            throw new RenderException("template " + styles + " cannot be read: " + TemplateXml.reason(e), e);
+        }
+    }
+
+    private static byte[] read(Path template) throws RenderException {
+        try {
+            return Files.readAllBytes(template);
+        } catch (NoSuchFileException e) {
+            throw new RenderException("template " + template + " does not exist", e);
+        } catch (IOException e) {
+            throw new RenderException("template " + template + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     private static JasperReport loadReport(JasperReportsContext context, Path jrxml, Path cache)
             throws RenderException {
-        byte[] source;
-        try {
-            source = Files.readAllBytes(jrxml);
-        } catch (NoSuchFileException e) {
-            throw new RenderException("template " + jrxml + " does not exist", e);
-        } catch (IOException e) {
-            throw new RenderException("template " + jrxml + " cannot be read: " + e.getMessage(), e);
-        }
+        byte[] source = read(jrxml);
+        TemplateXml.check(jrxml, source);
         Path compiled = cache == null ? null : cache.resolve(jrxml.getFileName() + "-" + digest(source) + ".jasper");
         if (compiled != null && Files.isRegularFile(compiled)) {
             try {
@@ -116,8 +121,8 @@ final class FormTemplates {
         try {
             return JasperCompileManager.getInstance(context)
                     .compile(JRXmlLoader.load(context, new ByteArrayInputStream(source)));
-        } catch (JRException e) {
-            throw new RenderException("template " + jrxml + " cannot be compiled: " + e.getMessage(), e);
+        } catch (JRException | JRRuntimeException e) {
+            throw new RenderException("template " + jrxml + " cannot be compiled: " + TemplateXml.reason(e), e);
         }
     }
 

@@ -28,6 +28,8 @@ import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.governors.MaxPagesGovernor;
+import net.sf.jasperreports.governors.MaxPagesGovernorException;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
@@ -36,6 +38,12 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * fonts once; {@link #render} is then safe to call from several threads.
  */
 public final class PdfRenderer {
+
+    /**
+     * A form that would run to more pages is stopped while it fills. The input's limits (10,000 characters a cell,
+     * 1,000 indicators) keep real forms far below it, but 1,000 rows of long texts would still fill for many minutes.
+     */
+    public static final int MAX_PAGES = 500;
 
     private final JasperReportsContext context;
     private final FormTemplates templates;
@@ -59,6 +67,7 @@ public final class PdfRenderer {
             CompletableFuture<Void> pdfFonts = CompletableFuture.runAsync(() -> preload(fontFiles));
             FormTemplates templates = FormTemplates.load(context, templatesDirectory, templateCache);
             join(pdfFonts);
+            templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
             return new PdfRenderer(context, templates);
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
@@ -93,6 +102,9 @@ public final class PdfRenderer {
         parameters.put("FORM_STYLES", templates.styles);
         try {
             return JasperFillManager.getInstance(context).fill(templates.main, parameters, new JREmptyDataSource(1));
+        } catch (MaxPagesGovernorException e) {
+            throw new RenderException("$", "the form would run to more than " + MAX_PAGES + " pages; shorten its"
+                    + " texts or split its indicators over several projects");
         } catch (JRException e) {
             throw new RenderException("cannot fill the form: " + e.getMessage(), e);
         }

@@ -1,0 +1,89 @@
+package cn.jixiao.hardening;
+
+import cn.jixiao.testing.TestEngine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The input files and template copies the hardening tests write, and what a run left in a directory. */
+final class Workspace {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Workspace() {
+    }
+
+    /** A valid project with one indicator: 分值 100, 得分 100, nothing to warn about. */
+    static ObjectNode project(String name) {
+        ObjectNode project = JSON.createObjectNode().put("year", 2023).put("projectName", name);
+        project.putArray("indicators").addObject().put("level1", "产出指标").put("level2", "数量指标")
+                .put("level3", "资金成本").put("weight", 100).put("score", 100);
+        return project;
+    }
+
+    static Path write(Path file, String text) {
+        return write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Path write(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path writeJson(Path file, Object json) {
+        try {
+            return write(file, JSON.writeValueAsString(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of the shipped templates, to edit one of them. */
+    static Path copyTemplates(Path directory) {
+        try (Stream<Path> templates = Files.list(TestEngine.TEMPLATES)) {
+            Files.createDirectories(directory);
+            for (Path template : templates.toList()) {
+                Files.copy(template, directory.resolve(template.getFileName().toString()));
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the one occurrence of {@code from} in a text file; fails when there is not exactly one. */
+    static void replaceOnce(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            int at = text.indexOf(from);
+            if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+                throw new IllegalArgumentException(file + " does not hold \"" + from + "\" exactly once");
+            }
+            Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the files in a directory, hidden ones included, sorted. */
+    static List<String> fileNames(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
