@@ -16,6 +16,7 @@ import cn.jixiao.render.docx.DocxRenderer;
 import cn.jixiao.render.pdf.PdfDocumentInfo;
 import cn.jixiao.render.pdf.PdfRenderer;
 import cn.jixiao.render.pdf.TextCompleteness;
+import cn.jixiao.render.pdf.TextLostException;
 import cn.jixiao.summary.SummaryTable;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -130,6 +131,16 @@ public final class FormEngine {
         return new RenderedForm(layout, documents, GlyphCoverage.missing(evaluation, bodyFace, fallbackFace));
     }
 
+    /** The JSON path of the input text a printed text comes from; {@code $} when it is none of them. */
+    private static String pathOf(Evaluation evaluation, String printed) {
+        String wanted = printed.replaceAll("\\s", "");
+        return TextFields.of(evaluation).stream()
+                .filter(field -> field.text().replaceAll("\\s", "").contains(wanted))
+                .map(TextField::path)
+                .findFirst()
+                .orElse("$");
+    }
+
     /** The batch's 项目支出绩效自评汇总表 as a PDF. */
     public byte[] renderSummary(SummaryTable table, LocalDate date) throws RenderException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -145,7 +156,11 @@ public final class FormEngine {
             throw new RenderException(lost.get().path(), "the text does not fit on the form: part of it would be lost");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        pdf.export(List.of(print), new PdfDocumentInfo(layout.projectName(), creationDate), out);
+        try {
+            pdf.export(List.of(print), new PdfDocumentInfo(layout.projectName(), creationDate), out);
+        } catch (TextLostException e) {
+            throw new RenderException(pathOf(evaluation, e.text()), e.getMessage());
+        }
         return out.toByteArray();
     }
 }

@@ -59,7 +59,7 @@ final class JasperSetup {
                 List.of(new FileRepositoryService(context, templates.toAbsolutePath().toString(), false)));
         context.setExtensions(PersistenceServiceFactory.class,
                 List.of(FileRepositoryPersistenceServiceFactory.getInstance()));
-        context.setProperty(JRPdfExporter.PDF_PRODUCER_FACTORY_PROPERTY, ReproduciblePdfProducerFactory.class.getName());
+        context.setProperty(JRPdfExporter.PDF_PRODUCER_FACTORY_PROPERTY, FormPdfProducerFactory.class.getName());
         List<FontFamily> families = new ArrayList<>(List.of(
                 family(context, BODY_FAMILY + FONT, fonts, settings.bodyFamily()),
                 family(context, TITLE_FAMILY + FONT, fonts, settings.titleFamily())));

@@ -124,15 +124,17 @@ public final class PdfRenderer {
     /**
      * Writes filled forms as one PDF, in order. The document ID is a digest of the printed text, so the same forms
      * give the same bytes.
+     *
+     * @throws TextLostException when a text would not come out whole
      */
     public void export(List<JasperPrint> prints, PdfDocumentInfo info, OutputStream out) throws RenderException {
         JasperPrint first = prints.get(0);
         String documentId = documentId(prints);
-        first.setProperty(ReproduciblePdfProducerFactory.DOCUMENT_ID, documentId);
+        first.setProperty(FormPdfProducerFactory.DOCUMENT_ID, documentId);
         if (info.creationDate() == null) {
-            first.removeProperty(ReproduciblePdfProducerFactory.CREATION_DATE);
+            first.removeProperty(FormPdfProducerFactory.CREATION_DATE);
         } else {
-            first.setProperty(ReproduciblePdfProducerFactory.CREATION_DATE, info.creationDate().toString());
+            first.setProperty(FormPdfProducerFactory.CREATION_DATE, info.creationDate().toString());
         }
         JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
@@ -147,6 +149,8 @@ public final class PdfRenderer {
             exporter.exportReport();
         } catch (JRException e) {
             throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
+        } catch (TextCutException e) {
+            throw new TextLostException(e.text(), e);
         } finally {
             PdfFonts.endDocument();
         }
