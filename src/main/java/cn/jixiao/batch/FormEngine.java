@@ -72,7 +72,8 @@ public final class FormEngine {
 
     public static FormEngine start(Settings settings) throws RenderException {
         // The reader's schema loads beside the fonts and templates: a fresh JVM needs every part of a second.
-        CompletableFuture<EvaluationReader> reader = CompletableFuture.supplyAsync(EvaluationReader::new);
+        CompletableFuture<EvaluationReader> reader = CompletableFuture.supplyAsync(EvaluationReader::new,
+                task -> new Thread(task, "reader start").start());
         try {
             FontLibrary fonts = FontLibrary.scan(settings.fonts().directory());
             FontLibrary.Face body = fonts.face(settings.fonts().bodyFamily(), false);
