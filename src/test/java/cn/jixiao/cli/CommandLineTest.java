@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.testing.Examples;
+import cn.jixiao.testing.Jixiao;
 import cn.jixiao.testing.PdfFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code jixiao} as its user meets it: the help of every command documents the exit codes; usage errors exit 2,
@@ -57,28 +55,11 @@ class CommandLineTest {
     @TempDir
     Path directory;
 
-    /** What a run printed and how it ended. */
-    record Run(int exitCode, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    static Run jixiao(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void theHelpOfEveryCommandExitsZeroAndDocumentsTheExitCodes() {
         for (String[] help : List.of(new String[] {"--help"}, new String[] {"render", "--help"},
                 new String[] {"batch", "--help"}, new String[] {"help", "batch"})) {
-            Run run = jixiao(help);
+            Jixiao.Run run = Jixiao.run(help);
             String command = String.join(" ", help);
             assertEquals(0, run.exitCode(), command);
             assertTrue(run.out().contains("Exit codes:"), command + " documents the exit codes:\n" + run.out());
@@ -87,7 +68,7 @@ class CommandLineTest {
                         command + " explains exit code " + code + ":\n" + run.out());
             }
         }
-        Run validate = jixiao("validate", "--help");
+        Jixiao.Run validate = Jixiao.run("validate", "--help");
         assertEquals(0, validate.exitCode());
         for (String code : List.of("0", "1", "2")) {
             assertTrue(Pattern.compile("(?m)^\\s+" + code + "\\s+\\S").matcher(validate.out()).find(),
@@ -97,19 +78,19 @@ class CommandLineTest {
 
     @Test
     void anUnknownOptionOrAMissingArgumentIsAUsageError() {
-        Run unknown = jixiao("render", "--bogus", Examples.FILE.toString(), "-o", directory.toString());
+        Jixiao.Run unknown = Jixiao.run("render", "--bogus", Examples.FILE.toString(), "-o", directory.toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().startsWith("Unknown option: '--bogus'"), unknown.err());
-        Run noOutput = jixiao("render", Examples.FILE.toString());
+        Jixiao.Run noOutput = Jixiao.run("render", Examples.FILE.toString());
         assertEquals(2, noOutput.exitCode());
         assertTrue(noOutput.err().startsWith("Missing required option: '--output=DIR'"), noOutput.err());
-        assertEquals(2, jixiao().exitCode(), "a command is required");
-        assertEquals(2, jixiao("validate").exitCode(), "validate needs an input");
+        assertEquals(2, Jixiao.run().exitCode(), "a command is required");
+        assertEquals(2, Jixiao.run("validate").exitCode(), "validate needs an input");
     }
 
     @Test
     void validatingTheExamplesPassesWithTheOneWarning() {
-        Run run = jixiao("validate", Examples.FILE.toString());
+        Jixiao.Run run = Jixiao.run("validate", Examples.FILE.toString());
         assertEquals(0, run.exitCode());
         assertEquals(List.of(
                 "warning: " + Examples.FILE + ": project 1 \"政府批准聘用人员支出\": $.funds.total.executionRate: "
@@ -120,7 +101,7 @@ class CommandLineTest {
     @Test
     void validatingABadFileNamesTheFileTheProjectAndTheJsonPath() throws IOException {
         Path bad = write("bad.json", BROKEN);
-        Run run = jixiao("validate", write("good.json", OFFICE).toString(), bad.toString());
+        Jixiao.Run run = Jixiao.run("validate", write("good.json", OFFICE).toString(), bad.toString());
         assertEquals(1, run.exitCode());
         assertEquals(List.of(
                 "error: " + bad + ": project 1 \"网络安全运维费\": $.indicators[1].weight: "
@@ -132,7 +113,7 @@ class CommandLineTest {
     void renderingABadFileAmongGoodOnesRendersTheGoodOnesAndReportsTheBadOne() throws IOException {
         Path bad = write("bad.json", BROKEN);
         Path output = directory.resolve("out");
-        Run run = jixiao("render", write("office.json", OFFICE).toString(), bad.toString(),
+        Jixiao.Run run = Jixiao.run("render", write("office.json", OFFICE).toString(), bad.toString(),
                 write("line.json", LINE).toString(), "-o", output.toString(), "--date", "2024-03-15");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.errLines().contains("error: " + bad + ": project 1 \"网络安全运维费\": $.indicators[1].weight: "
@@ -151,7 +132,8 @@ class CommandLineTest {
     @Test
     void aBatchInWordOnlyWritesWordFilesAndStillTheCombinedPdfAndSummary() throws IOException {
         Path output = directory.resolve("word");
-        Run run = jixiao("batch", write("office.json", OFFICE).toString(), "-o", output.toString(), "--format", "docx",
+        Jixiao.Run run = Jixiao.run("batch", write("office.json", OFFICE).toString(), "-o", output.toString(),
+                "--format", "docx",
                 "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("2023-办公经费.docx", "report.json", "全部自评表.pdf", "项目支出绩效自评汇总表.pdf",
@@ -163,10 +145,10 @@ class CommandLineTest {
         Path templates = directory.resolve("no-templates");
         String[] args = {"render", write("office.json", OFFICE).toString(), "-o", directory.resolve("out").toString(),
                 "--templates", templates.toString()};
-        Run run = jixiao(args);
+        Jixiao.Run run = Jixiao.run(args);
         assertEquals(3, run.exitCode());
         assertOneLineNaming(run, templates.toString());
-        Run debug = jixiao(Stream.concat(Stream.of(args), Stream.of("--debug")).toArray(String[]::new));
+        Jixiao.Run debug = Jixiao.run(Stream.concat(Stream.of(args), Stream.of("--debug")).toArray(String[]::new));
         assertEquals(3, debug.exitCode());
         assertEquals(run.errLines().get(0), debug.errLines().get(0), "--debug says the same first");
         assertTrue(debug.err().contains("\tat cn.jixiao."), "and then shows the stack trace:\n" + debug.err());
@@ -175,7 +157,7 @@ class CommandLineTest {
 
     @Test
     void aFontFamilyThatIsNotInstalledStopsTheRunWithOneClearLine() throws IOException {
-        Run run = jixiao("render", write("office.json", OFFICE).toString(), "-o", directory.resolve("out").toString(),
+        Jixiao.Run run = Jixiao.run("render", write("office.json", OFFICE).toString(), "-o", directory.resolve("out").toString(),
                 "--font", "仿宋_GB2312");
         assertEquals(3, run.exitCode());
         assertOneLineNaming(run, "仿宋_GB2312");
@@ -185,14 +167,14 @@ class CommandLineTest {
     @Test
     void anOutputDirectoryThatIsAFileStopsTheRunWithOneClearLine() throws IOException {
         Path file = write("taken", "not a directory");
-        Run run = jixiao("render", write("office.json", OFFICE).toString(), "-o", file.toString());
+        Jixiao.Run run = Jixiao.run("render", write("office.json", OFFICE).toString(), "-o", file.toString());
         assertEquals(3, run.exitCode());
         assertOneLineNaming(run, file.toString());
         assertEquals("jixiao: " + file + ": exists and is not a directory", run.errLines().get(0));
     }
 
     /** Standard error holds one line, {@code jixiao: …}, naming what to fix, and no stack trace. */
-    private static void assertOneLineNaming(Run run, String named) {
+    private static void assertOneLineNaming(Jixiao.Run run, String named) {
         assertEquals(1, run.errLines().size(), "one line:\n" + run.err());
         String line = run.errLines().get(0);
         assertTrue(line.startsWith("jixiao: "), line);

@@ -15,6 +15,7 @@ import cn.jixiao.layout.FormGrid.Row;
 import cn.jixiao.layout.FormGrid.RowKind;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.testing.Forms;
 import cn.jixiao.model.Goals;
 import cn.jixiao.model.Indicator;
 import java.awt.Font;
@@ -154,7 +155,7 @@ class DocxRendererTest {
     @Test
     void theIndicatorHeaderRepeatsOnEveryPageAndRowsBreakWhereThePdfsDo() throws Exception {
         Evaluation seed = SampleForms.longDeviation();
-        String goal = SampleForms.longText(1200);
+        String goal = Forms.prose(1200);
         Evaluation evaluation = new Evaluation(seed.year(), seed.projectName(), seed.department(),
                 seed.implementingUnit(), seed.reportDate(), seed.funds(), new Goals(goal, seed.goals().actual()),
                 seed.indicators(), seed.totalScore());
@@ -174,7 +175,7 @@ class DocxRendererTest {
                 boolean cantSplit = properties != null && properties.sizeOfCantSplitArray() > 0;
                 assertEquals(mayBreak, !cantSplit, grid.get(r).kind() + " row " + r + " may break across pages");
             }
-            String deviation = SampleForms.longText(1500);
+            String deviation = Forms.prose(1500);
             for (String text : List.of(deviation, goal)) {
                 assertTrue(rows.stream().anyMatch(row -> row.cells().stream().anyMatch(c -> c.text().equals(text))),
                         "the long text is whole");

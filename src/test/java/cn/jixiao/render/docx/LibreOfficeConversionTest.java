@@ -45,8 +45,8 @@ class LibreOfficeConversionTest {
     private static final double LEFT_MARGIN = 51;
     /** Below the table: the page number, 43 pt above the bottom edge of the 842 pt page, begins about here. */
     private static final double FOOTER_TOP = 780;
-    /** The generated rows' 三级指标 begin 第N项指标; seed form 1's rows come first, on page 1. */
-    private static final Pattern GENERATED_ROW = Pattern.compile("第(\\d+)项指标");
+    /** The generated rows' 三级指标 begin 指标N：; seed form 1's rows come first, on page 1. */
+    private static final Pattern GENERATED_ROW = Pattern.compile(SampleForms.GENERATED_ROW);
 
     private static Evaluation form;
     private static List<Double> columnWidths;
