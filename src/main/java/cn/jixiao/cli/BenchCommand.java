@@ -4,7 +4,6 @@ import cn.jixiao.batch.OutputFormat;
 import cn.jixiao.bench.Benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -32,13 +31,6 @@ final class BenchCommand implements Callable<Integer> {
             description = "Fresh JVMs that render one form each; 0 to skip (default: ${DEFAULT-VALUE}).")
     int coldRuns;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "pdf",
-            converter = Rendering.FormatConverter.class, description = "pdf, docx or pdf,docx (default: ${DEFAULT-VALUE}).")
-    List<OutputFormat> formats;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Forms rendered at once (default: processors).")
-    Integer threads;
-
     @Option(names = "--work", paramLabel = "DIR",
             description = "Where generated input and output go (default: a new temporary directory, kept).")
     Path work;
@@ -54,11 +46,11 @@ final class BenchCommand implements Callable<Integer> {
         Path home = Installation.home();
         Path launcher = home.resolve("jixiao");
         Path directory = work != null ? work : Files.createTempDirectory("jixiao-bench-");
-        Set<OutputFormat> rendered = EnumSet.copyOf(formats);
+        Set<OutputFormat> rendered = engine.formats();
         rendered.add(OutputFormat.PDF); // the batch's combined PDF and the bytes per PDF need it
         new Benchmark(engine.settings(rendered),
                 new Benchmark.Settings(home.resolve("examples").resolve("jinfeng-2023.json"), sizes, warmup,
-                        coldRuns, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                        coldRuns, engine.threads(),
                         Files.isExecutable(launcher) ? launcher : null, directory),
                 spec.commandLine().getOut()).run();
         spec.commandLine().getOut().println("generated input and output: " + directory);

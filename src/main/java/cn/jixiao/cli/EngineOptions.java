@@ -4,14 +4,26 @@ import cn.jixiao.batch.FormEngine;
 import cn.jixiao.batch.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** Where the templates and fonts are, shared by the commands that render. */
+/** What the commands that render share: the documents to make, how many at once, the templates and the fonts. */
 final class EngineOptions {
 
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "pdf",
+            converter = FormatConverter.class,
+            description = "Documents per project: pdf, docx or pdf,docx (default: ${DEFAULT-VALUE}).")
+    List<OutputFormat> formats;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Forms rendered at once (default: the number of processors).")
+    Integer threads;
+
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "Directory of form.jrxml, its subreports, form.jrtx, summary.jrxml and form.docx "
+            description = "Directory of form.jrxml, form-indicators.jrxml, form.jrtx, summary.jrxml and form.docx "
                     + "(default: templates/ of the installation).")
     Path templates;
 
@@ -35,6 +47,20 @@ final class EngineOptions {
     @Option(names = "--debug", description = "Show the stack trace of a failure.")
     boolean debug;
 
+    /** The documents asked for per project. */
+    Set<OutputFormat> formats() {
+        return EnumSet.copyOf(formats);
+    }
+
+    int threads() {
+        return threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The engine's settings.
+     *
+     * @param formats the documents the engine makes: those asked for, and PDF where the batch needs it
+     */
     FormEngine.Settings settings(Set<OutputFormat> formats) {
         Path home = Installation.home();
         Path fontDirectory = fonts != null ? fonts : home.resolve("fonts");
@@ -42,5 +68,18 @@ final class EngineOptions {
                 titleFamily != null ? titleFamily : bodyFamily, fallbackFamily);
         return new FormEngine.Settings(templates != null ? templates : home.resolve("templates"),
                 Installation.templateCache(), fontSettings, formats);
+    }
+
+    /** {@code pdf} or {@code docx}, in any case. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            for (OutputFormat format : OutputFormat.values()) {
+                if (format.extension.equalsIgnoreCase(value.trim())) {
+                    return format;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown format \"" + value + "\": use pdf, docx or pdf,docx");
+        }
     }
 }

@@ -28,19 +28,10 @@ abstract class Rendering {
             description = "Directory for the documents; created if missing. Files of the same name are replaced.")
     Path output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "pdf",
-            converter = FormatConverter.class,
-            description = "Documents per project: pdf, docx or pdf,docx (default: ${DEFAULT-VALUE}).")
-    List<OutputFormat> formats;
-
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "Date of the documents where a project has no reportDate. Without it they carry no date: "
                     + "never the clock, so the same input gives the same bytes.")
     LocalDate date;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Forms rendered at once (default: the number of processors).")
-    Integer threads;
 
     @CommandLine.Mixin
     EngineOptions engine = new EngineOptions();
@@ -53,16 +44,15 @@ abstract class Rendering {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Set<OutputFormat> formatSet = EnumSet.copyOf(formats);
+        Set<OutputFormat> formatSet = engine.formats();
         Set<OutputFormat> rendered = EnumSet.copyOf(formatSet);
         if (batchFiles) {
             rendered.add(OutputFormat.PDF); // the combined PDF is made of the forms' PDFs
         }
         FormEngine formEngine = FormEngine.start(engine.settings(rendered));
         InputFiles files = Inputs.expand(inputs, err);
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BatchRun run = new BatchRun(formEngine,
-                new BatchRun.Settings(output, formatSet, date, failFast, batchFiles, Math.max(1, threadCount)));
+                new BatchRun.Settings(output, formatSet, date, failFast, batchFiles, engine.threads()));
         Progress progress = new Progress(err, System.console() != null, showProgress, System::nanoTime);
         BatchRun.Outcome outcome = run.run(files.files(), progress);
         progress.close();
@@ -78,18 +68,5 @@ abstract class Rendering {
 
     private static String formatNames(Set<OutputFormat> formats) {
         return String.join(" + ", formats.stream().map(format -> format.extension.toUpperCase(Locale.ROOT)).toList());
-    }
-
-    /** {@code pdf} or {@code docx}, in any case. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
-        @Override
-        public OutputFormat convert(String value) {
-            for (OutputFormat format : OutputFormat.values()) {
-                if (format.extension.equalsIgnoreCase(value.trim())) {
-                    return format;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown format \"" + value + "\": use pdf, docx or pdf,docx");
-        }
     }
 }

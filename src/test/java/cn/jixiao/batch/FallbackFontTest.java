@@ -8,7 +8,6 @@ import cn.jixiao.batch.FormEngine.RenderedForm;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.model.Evaluation;
-import cn.jixiao.model.Indicator;
 import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.Forms;
 import cn.jixiao.testing.PdfFile;
