@@ -53,7 +53,7 @@ public final class PdfRenderer {
     }
 
     /**
-     * @param templatesDirectory where {@code form.jrxml}, its subreports and {@code form.jrtx} are
+     * @param templatesDirectory where {@code form.jrxml}, its subreport, {@code summary.jrxml} and {@code form.jrtx} are
      * @param templateCache      where compiled templates are kept between runs; {@code null} to compile every time
      */
     public static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts,
