@@ -175,6 +175,10 @@ public final class BatchRun {
                     settings.batchFiles() ? form.documents().get(OutputFormat.PDF) : null);
         } catch (RenderException e) {
             diagnostics.add(diagnostic(project, Severity.ERROR, e.path(), e.getMessage()));
+        } catch (RuntimeException e) {
+            // A fault of the engine or a library with this one form: it fails alone, the others still render.
+            outputs.forEach(BatchRun::deleteQuietly);
+            diagnostics.add(diagnostic(project, Severity.ERROR, null, "could not be rendered: " + e));
         } catch (IOException e) {
             // Not the project's fault: the output directory cannot take it, and would not take the next one either.
             outputs.forEach(BatchRun::deleteQuietly);
