@@ -93,7 +93,7 @@ public final class Benchmark {
         }
         long pdfBytes = 0;
         try (Stream<Path> pdfs = Files.list(output)) {
-            for (Path pdf : pdfs.filter(p -> p.getFileName().toString().startsWith("20")).toList()) {
+            for (Path pdf : pdfs.filter(Benchmark::isFormPdf).toList()) {
                 pdfBytes += Files.size(pdf);
             }
         }
@@ -159,6 +159,12 @@ public final class Benchmark {
             sampler.interrupt();
             peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
         }
+    }
+
+    /** A form's own PDF: named after its year, unlike the batch's combined PDF and summary. */
+    private static boolean isFormPdf(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("20") && name.endsWith(".pdf");
     }
 
     private static double seconds(long start) {
