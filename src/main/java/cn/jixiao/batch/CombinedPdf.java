@@ -67,10 +67,6 @@ final class CombinedPdf implements AutoCloseable {
         digest.update(pdf);
     }
 
-    int pages() {
-        return pages;
-    }
-
     /** Finishes the file; without any form there is no file. */
     void commit(LocalDate creationDate) throws IOException {
         if (copy == null) {

@@ -46,8 +46,7 @@ public final class FormEngine {
     }
 
     /** A form's documents, and what the reader should know about them. */
-    public record RenderedForm(FormLayout layout, Map<OutputFormat, byte[]> documents,
-                               List<MissingGlyph> missingGlyphs) {
+    public record RenderedForm(Map<OutputFormat, byte[]> documents, List<MissingGlyph> missingGlyphs) {
     }
 
     /** The Word template, in the templates directory. */
@@ -94,10 +93,6 @@ public final class FormEngine {
         return reader;
     }
 
-    public PdfRenderer pdf() {
-        return pdf;
-    }
-
     /** The documents {@link #render} makes. */
     public Set<OutputFormat> formats() {
         return settings.formats();
@@ -117,10 +112,11 @@ public final class FormEngine {
      */
     public RenderedForm render(Evaluation evaluation, LocalDate date) throws RenderException {
         FormLayout layout = FormLayout.of(evaluation);
+        List<TextField> texts = TextFields.of(evaluation);
         LocalDate creationDate = evaluation.reportDate() != null ? evaluation.reportDate() : date;
         Map<OutputFormat, byte[]> documents = new EnumMap<>(OutputFormat.class);
         if (settings.formats().contains(OutputFormat.PDF)) {
-            documents.put(OutputFormat.PDF, renderPdf(evaluation, layout, creationDate));
+            documents.put(OutputFormat.PDF, renderPdf(layout, texts, creationDate));
         }
         if (docx != null) {
             try {
@@ -129,13 +125,13 @@ public final class FormEngine {
                 throw new RenderException("cannot write the Word document: " + e.getMessage(), e);
             }
         }
-        return new RenderedForm(layout, documents, GlyphCoverage.missing(evaluation, bodyFace, fallbackFace));
+        return new RenderedForm(documents, GlyphCoverage.missing(texts, bodyFace, fallbackFace));
     }
 
     /** The JSON path of the input text a printed text comes from; {@code $} when it is none of them. */
-    private static String pathOf(Evaluation evaluation, String printed) {
+    private static String pathOf(List<TextField> texts, String printed) {
         String wanted = printed.replaceAll("\\s", "");
-        return TextFields.of(evaluation).stream()
+        return texts.stream()
                 .filter(field -> field.text().replaceAll("\\s", "").contains(wanted))
                 .map(TextField::path)
                 .findFirst()
@@ -149,10 +145,10 @@ public final class FormEngine {
         return out.toByteArray();
     }
 
-    private byte[] renderPdf(Evaluation evaluation, FormLayout layout, LocalDate creationDate)
+    private byte[] renderPdf(FormLayout layout, List<TextField> texts, LocalDate creationDate)
             throws RenderException {
         JasperPrint print = pdf.fill(layout);
-        Optional<TextField> lost = TextCompleteness.firstIncomplete(print, TextFields.of(evaluation));
+        Optional<TextField> lost = TextCompleteness.firstIncomplete(print, texts);
         if (lost.isPresent()) {
             throw new RenderException(lost.get().path(), "the text does not fit on the form: part of it would be lost");
         }
@@ -160,7 +156,7 @@ public final class FormEngine {
         try {
             pdf.export(List.of(print), new PdfDocumentInfo(layout.projectName(), creationDate), out);
         } catch (TextLostException e) {
-            throw new RenderException(pathOf(evaluation, e.text()), e.getMessage());
+            throw new RenderException(pathOf(texts, e.text()), e.getMessage());
         }
         return out.toByteArray();
     }

@@ -1,7 +1,5 @@
 package cn.jixiao.fonts;
 
-import cn.jixiao.model.Evaluation;
-import cn.jixiao.model.TextFields;
 import cn.jixiao.model.TextFields.TextField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,11 +33,12 @@ public final class GlyphCoverage {
     /**
      * Each character the body face lacks, once per text it occurs in; line breaks and other controls are not drawn.
      *
+     * @param texts    a form's texts ({@link cn.jixiao.model.TextFields#of})
      * @param fallback the configured fallback face, or {@code null}
      */
-    public static List<MissingGlyph> missing(Evaluation evaluation, FontLibrary.Face body, FontLibrary.Face fallback) {
+    public static List<MissingGlyph> missing(List<TextField> texts, FontLibrary.Face body, FontLibrary.Face fallback) {
         List<MissingGlyph> missing = new ArrayList<>();
-        for (TextField field : TextFields.of(evaluation)) {
+        for (TextField field : texts) {
             Set<Integer> lacking = new LinkedHashSet<>();
             field.text().codePoints()
                     .filter(codePoint -> !Character.isISOControl(codePoint) && !body.canDisplay(codePoint))

@@ -58,9 +58,6 @@ public final class FormGrid {
      * @param label fixed wording of the form (printed by the template) rather than data
      */
     public record Cell(int column, int columnSpan, int rowSpan, String text, boolean label) {
-        public int lastColumn() {
-            return column + columnSpan - 1;
-        }
     }
 
     public record Row(RowKind kind, List<Cell> cells) {
