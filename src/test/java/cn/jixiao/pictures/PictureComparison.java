@@ -28,6 +28,13 @@ import javax.imageio.ImageIO;
 final class PictureComparison {
 
     static final int LINE_TOLERANCE = 1;
+
+    /**
+     * A stretch of a rule missing now and a new one pair up as a moved rule when their ends are within this many
+     * pixels: where a moved rule met a rule that stays, the stretch that stays takes a pixel or two off the end of
+     * the missing one.
+     */
+    static final int MOVED_STRETCH_SLACK = 3;
     static final int TILE = 16;
     static final int DIFFERENT_PIXELS_PER_TILE = 8;
 
@@ -226,8 +233,8 @@ final class PictureComparison {
         List<LineDifference> differences = new ArrayList<>();
         for (Piece gone : missing) {
             Piece moved = added.stream()
-                    .filter(piece -> Math.abs(piece.stretch().from() - gone.stretch().from()) <= 2 * LINE_TOLERANCE
-                            && Math.abs(piece.stretch().to() - gone.stretch().to()) <= 2 * LINE_TOLERANCE)
+                    .filter(piece -> Math.abs(piece.stretch().from() - gone.stretch().from()) <= MOVED_STRETCH_SLACK
+                            && Math.abs(piece.stretch().to() - gone.stretch().to()) <= MOVED_STRETCH_SLACK)
                     .min((a, b) -> Integer.compare(Math.abs(a.position() - gone.position()),
                             Math.abs(b.position() - gone.position())))
                     .orElse(null);
