@@ -9,8 +9,14 @@ import java.util.List;
 
 /**
  * The official form's table on its grid of {@value #COLUMNS} columns: which cell covers which rows and columns. This
- * is the one description of the table's merges; the DOCX renderer builds its rows from it, and tests hold the PDF and
- * DOCX templates to it.
+ * is the one description of the table's rows and merges. It holds no widths: the columns' widths are in the
+ * templates, in points in {@code form.jrxml} and {@code form-indicators.jrxml}, in twips in the grid of
+ * {@code form.docx}.
+ *
+ * <p>The DOCX renderer builds its table from it. The JRXML templates lay out the same table themselves (frames, lists
+ * and a subreport); tests hold both outputs to this description: the Word file's merged cells
+ * ({@code DocxRendererTest}), and the lines of the printed PDF's table, whose columns must also be the Word
+ * template's ({@code PdfTableFollowsFormGridTest}).
  *
  * <p>The columns are those of the 绩效指标 block: 0 the section label, 1 一级指标, 2 二级指标, 3 三级指标, 4 年度指标值,
  * 5 实际完成值, 6 分值, 7 得分, 8 偏差原因分析及改进措施. The other blocks span these columns.

@@ -35,7 +35,7 @@ final class PagePictures {
     static final Path FAILURES = Path.of("target", "pictures");
 
     static final String UPDATE_PROPERTY = "jixiao.pictures.update";
-    static final String UPDATE_COMMAND = "mvn -o test -Dtest=FormPicturesTest -D" + UPDATE_PROPERTY + "=true";
+    static final String UPDATE_COMMAND = "mvn test -Dtest=FormPicturesTest -D" + UPDATE_PROPERTY + "=true";
 
     private PagePictures() {
     }
