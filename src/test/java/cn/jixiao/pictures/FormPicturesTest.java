@@ -96,7 +96,7 @@ class FormPicturesTest {
     }
 
     /** The lines of a failure message for a page that differs from its reference, its pictures written; none if same. */
-    static List<String> differences(String page, String name, BufferedImage reference, BufferedImage now, int dpi) {
+    private static List<String> differences(String page, String name, BufferedImage reference, BufferedImage now, int dpi) {
         PictureComparison.Result result = PictureComparison.compare(reference, now, dpi);
         if (result.same()) {
             return List.of();

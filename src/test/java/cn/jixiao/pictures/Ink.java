@@ -43,11 +43,11 @@ final class Ink {
     /** The ink as a black-and-white picture (one bit a pixel): what a reference picture keeps of a page. */
     BufferedImage picture() {
         BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                picture.setRGB(x, y, dark[y * width + x] ? 0xff000000 : 0xffffffff);
-            }
+        int[] samples = new int[dark.length];
+        for (int i = 0; i < dark.length; i++) {
+            samples[i] = dark[i] ? 0 : 1; // the indices of black and white in the picture's two-colour palette
         }
+        picture.getRaster().setPixels(0, 0, width, height, samples);
         return picture;
     }
 

@@ -86,17 +86,19 @@ final class PictureComparison {
         private final List<LineDifference> lines;
         private final List<Rectangle> tiles;
         private final int tileCount;
-        private final BufferedImage diff;
+        private final Ink before;
+        private final Ink after;
 
         private Result(BufferedImage reference, BufferedImage now, String sizeDifference, List<LineDifference> lines,
-                       List<Rectangle> tiles, int tileCount, BufferedImage diff) {
+                       List<Rectangle> tiles, int tileCount, Ink before, Ink after) {
             this.reference = reference;
             this.now = now;
             this.sizeDifference = sizeDifference;
             this.lines = List.copyOf(lines);
             this.tiles = List.copyOf(tiles);
             this.tileCount = tileCount;
-            this.diff = diff;
+            this.before = before;
+            this.after = after;
         }
 
         boolean same() {
@@ -117,25 +119,50 @@ final class PictureComparison {
          * many more there are.
          */
         List<String> describe(int limit) {
-            List<String> lines = new ArrayList<>();
+            List<String> text = new ArrayList<>();
             if (sizeDifference != null) {
-                lines.add(sizeDifference);
+                text.add(sizeDifference);
             }
-            for (int i = 0; i < Math.min(limit, this.lines.size()); i++) {
-                lines.add(this.lines.get(i).describe());
-            }
-            if (this.lines.size() > limit) {
-                lines.add("… and " + (this.lines.size() - limit) + " more differences of the rules");
+            lines.stream().limit(limit).forEach(line -> text.add(line.describe()));
+            if (lines.size() > limit) {
+                text.add("… and " + (lines.size() - limit) + " more differences of the rules");
             }
             if (!tiles.isEmpty()) {
                 Rectangle first = tiles.get(0);
-                lines.add(tiles.size() + " of " + tileCount + " tiles of " + TILE + "×" + TILE + " px differ in"
+                text.add(tiles.size() + " of " + tileCount + " tiles of " + TILE + "×" + TILE + " px differ in"
                         + " their ink (" + DIFFERENT_PIXELS_PER_TILE + " or more pixels with no ink within "
                         + LINE_TOLERANCE + " px in the other picture), the first at x=" + first.x + "–"
                         + (first.x + first.width - 1) + ", y=" + first.y + "–" + (first.y + first.height - 1)
                         + " px");
             }
-            return lines;
+            return text;
+        }
+
+        /** Ink of the reference only in red, ink only drawn now in blue, ink of both in grey, tiles framed in red. */
+        private BufferedImage diff() {
+            int width = Math.min(before.width(), after.width());
+            int height = Math.min(before.height(), after.height());
+            int[] colours = new int[width * height];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    colours[y * width + x] = (onlyIn(before, after, x, y) ? Color.RED
+                            : onlyIn(after, before, x, y) ? Color.BLUE
+                            : before.at(x, y) || after.at(x, y) ? Color.LIGHT_GRAY : Color.WHITE).getRGB();
+                }
+            }
+            for (Rectangle tile : tiles) {
+                for (int x = tile.x; x < tile.x + tile.width; x++) {
+                    colours[tile.y * width + x] = Color.RED.getRGB();
+                    colours[(tile.y + tile.height - 1) * width + x] = Color.RED.getRGB();
+                }
+                for (int y = tile.y; y < tile.y + tile.height; y++) {
+                    colours[y * width + tile.x] = Color.RED.getRGB();
+                    colours[y * width + tile.x + tile.width - 1] = Color.RED.getRGB();
+                }
+            }
+            BufferedImage diff = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            diff.setRGB(0, 0, width, height, colours, 0, width);
+            return diff;
         }
 
         /**
@@ -151,7 +178,7 @@ final class PictureComparison {
                 ImageIO.write(reference, "png", expected.toFile());
                 ImageIO.write(now, "png", actual.toFile());
                 Path difference = directory.resolve(name + "-diff.png");
-                ImageIO.write(diff, "png", difference.toFile());
+                ImageIO.write(diff(), "png", difference.toFile());
                 return "pictures: " + expected + ", " + actual + ", " + difference
                         + " (red: ink only in the reference, blue: only now)";
             } catch (IOException e) {
@@ -183,17 +210,11 @@ final class PictureComparison {
 
         int width = Math.min(reference.getWidth(), now.getWidth());
         int height = Math.min(reference.getHeight(), now.getHeight());
-        BufferedImage diff = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] perTile = new int[((width + TILE - 1) / TILE) * ((height + TILE - 1) / TILE)];
         int tilesAcross = (width + TILE - 1) / TILE;
+        int[] perTile = new int[tilesAcross * ((height + TILE - 1) / TILE)];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                boolean onlyBefore = before.at(x, y) && !after.near(x, y);
-                boolean onlyAfter = after.at(x, y) && !before.near(x, y);
-                Color colour = onlyBefore ? Color.RED : onlyAfter ? Color.BLUE
-                        : before.at(x, y) || after.at(x, y) ? Color.LIGHT_GRAY : Color.WHITE;
-                diff.setRGB(x, y, colour.getRGB());
-                if (onlyBefore || onlyAfter) {
+                if (onlyIn(before, after, x, y) || onlyIn(after, before, x, y)) {
                     perTile[(y / TILE) * tilesAcross + x / TILE]++;
                 }
             }
@@ -201,25 +222,16 @@ final class PictureComparison {
         List<Rectangle> tiles = new ArrayList<>();
         for (int i = 0; i < perTile.length; i++) {
             if (perTile[i] >= DIFFERENT_PIXELS_PER_TILE) {
-                Rectangle tile = new Rectangle((i % tilesAcross) * TILE, (i / tilesAcross) * TILE, TILE, TILE)
-                        .intersection(new Rectangle(width, height));
-                tiles.add(tile);
-                frame(diff, tile);
+                tiles.add(new Rectangle((i % tilesAcross) * TILE, (i / tilesAcross) * TILE, TILE, TILE)
+                        .intersection(new Rectangle(width, height)));
             }
         }
-        return new Result(reference, now, sizeDifference, lines, tiles, perTile.length, diff);
+        return new Result(reference, now, sizeDifference, lines, tiles, perTile.length, before, after);
     }
 
-    private static void frame(BufferedImage image, Rectangle tile) {
-        int red = Color.RED.getRGB();
-        for (int x = tile.x; x < tile.x + tile.width; x++) {
-            image.setRGB(x, tile.y, red);
-            image.setRGB(x, tile.y + tile.height - 1, red);
-        }
-        for (int y = tile.y; y < tile.y + tile.height; y++) {
-            image.setRGB(tile.x, y, red);
-            image.setRGB(tile.x + tile.width - 1, y, red);
-        }
+    /** Whether the pixel is ink in {@code one} with no ink within a pixel of it in {@code other}. */
+    private static boolean onlyIn(Ink one, Ink other, int x, int y) {
+        return one.at(x, y) && !other.near(x, y);
     }
 
     /** A stretch of a rule drawn in one picture only. */
