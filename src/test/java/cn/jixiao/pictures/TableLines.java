@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The rules (the drawn lines) of a table on a page picture, found as long straight runs of ink: a horizontal run of
  * at least {@value #SHORTEST_HORIZONTAL_POINTS} pt, a vertical one of at least {@value #SHORTEST_VERTICAL_POINTS} pt.
- * No character of the form's fonts has a stroke that long (the title's 18 pt characters have the longest, under
- * 18 pt), while the narrowest column is 38 pt wide and the lowest row 20 pt high, so every rule is found and no text.
+ * The form's text makes no run that long (the strokes of the 18 pt title come closest), while the narrowest column
+ * is 38 pt wide and the lowest row 20 pt high: every rule is found and no text, as {@link PdfTableFollowsFormGridTest}
+ * checks on the examples by counting the rules.
  * Neighbouring rows (columns) of pixels with runs make one rule: a line of the PDF may cover two pixels.
  */
 final class TableLines {
