@@ -1,11 +1,12 @@
 package cn.jixiao.render.pdf;
 
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.layout.FormLayout;
+import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.render.RenderException;
-import cn.jixiao.summary.SummaryTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,9 +23,9 @@ import java.util.concurrent.CompletionException;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRPrintText;
+import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
-import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.governors.MaxPagesGovernor;
@@ -102,7 +103,7 @@ public final class PdfRenderer {
         try {
             return JasperFillManager.getInstance(context).fill(templates.main, parameters, new JREmptyDataSource(1));
         } catch (MaxPagesGovernorException e) {
-            throw new RenderException("$", "the form would run to more than " + MAX_PAGES + " pages; shorten its"
+            throw new RenderException(JsonPath.ROOT, "the form would run to more than " + MAX_PAGES + " pages; shorten its"
                     + " texts or split its indicators over several projects");
         } catch (JRException e) {
             throw new RenderException("cannot fill the form: " + e.getMessage(), e);
