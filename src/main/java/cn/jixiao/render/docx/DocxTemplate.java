@@ -1,8 +1,9 @@
 package cn.jixiao.render.docx;
 
+import cn.jixiao.io.ReproducibleZip;
+import cn.jixiao.io.ReproducibleZip.Entry;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.render.docx.DocumentFonts.EmbeddedFont;
-import cn.jixiao.render.docx.DocxArchive.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,6 +52,10 @@ final class DocxTemplate {
     private static final String PARAGRAPHS = "declare namespace w='" + DocumentFonts.W + "' .//w:p";
     private static final Pattern NAMESPACE = Pattern.compile("xmlns(?::([^=\\s]+))?\\s*=\\s*\"([^\"]*)\"");
     private static final int FONT_CACHE_SIZE = 16;
+    /** Compression of XML parts: they shrink to a few percent. */
+    private static final int XML_LEVEL = Deflater.DEFAULT_COMPRESSION;
+    /** Compression of font parts: glyph outlines shrink by a third at any level, the fastest takes half the time. */
+    private static final int FONT_LEVEL = Deflater.BEST_SPEED;
 
     /** An entry of the archive. */
     private sealed interface Part permits FixedPart, FilledPart, FontPart {
@@ -157,7 +162,7 @@ final class DocxTemplate {
         String main = document.getPackagePart().getPartName().getName().substring(1);
         Map<String, String> namespaces = null;
         List<Part> entries = new ArrayList<>();
-        Deflater deflater = DocxArchive.deflater(DocxArchive.XML_LEVEL);
+        Deflater deflater = ReproducibleZip.deflater(XML_LEVEL);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(saved.toByteArray()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 byte[] content = zip.readAllBytes();
@@ -174,7 +179,7 @@ final class DocxTemplate {
                         namespaces = rootNamespaces(text);
                     }
                 } else {
-                    entries.add(new FixedPart(DocxArchive.deflate(name, content, content.length, deflater)));
+                    entries.add(new FixedPart(ReproducibleZip.deflate(name, content, content.length, deflater)));
                 }
             }
         } finally {
@@ -291,14 +296,14 @@ final class DocxTemplate {
         }
         FormTable.Layout layout = table.layout(form, values);
         Entry[] written = new Entry[entries.size()];
-        Deflater deflater = DocxArchive.deflater(DocxArchive.XML_LEVEL);
-        Deflater fontDeflater = DocxArchive.deflater(DocxArchive.FONT_LEVEL);
+        Deflater deflater = ReproducibleZip.deflater(XML_LEVEL);
+        Deflater fontDeflater = ReproducibleZip.deflater(FONT_LEVEL);
         try {
             for (int i = 0; i < written.length; i++) {
                 if (entries.get(i) instanceof FilledPart part) {
                     PartWriter writer = new PartWriter(part.capacity(), codePoints);
                     part.xml().write(writer, values::get, layout);
-                    written[i] = DocxArchive.deflate(part.name(), writer.bytes(), writer.size(), deflater);
+                    written[i] = ReproducibleZip.deflate(part.name(), writer.bytes(), writer.size(), deflater);
                 }
             }
             layout.finish();
@@ -313,7 +318,7 @@ final class DocxTemplate {
             deflater.end();
             fontDeflater.end();
         }
-        DocxArchive.write(List.of(written), out);
+        ReproducibleZip.write(List.of(written), out);
     }
 
     private Entry fontEntry(FontPart part, BitSet[] codePoints, Deflater deflater) throws DocxException {
@@ -327,7 +332,7 @@ final class DocxTemplate {
             }
         }
         byte[] font = DocumentFonts.subset(part.font(), characters);
-        Entry entry = DocxArchive.deflate(part.font().entryName(), font, font.length, deflater);
+        Entry entry = ReproducibleZip.deflate(part.font().entryName(), font, font.length, deflater);
         synchronized (fontCache) {
             fontCache.put(key, entry);
         }
