@@ -148,7 +148,7 @@ final class DocxTemplate {
         List<List<CTRow>> rows = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) { // each form table's rows out, a mark in their place
             CTTbl table = tables.get(t);
-            columns.add(FormTable.columnWidths(table));
+            columns.add(TableGeometry.columnWidths(table));
             rows.add(table.getTrList().stream().map(row -> (CTRow) row.copy()).toList());
             table.setTrArray(new CTRow[0]);
             try (XmlCursor cursor = table.newCursor()) {
@@ -188,7 +188,7 @@ final class DocxTemplate {
         if (namespaces == null) {
             throw new IllegalStateException("the document part " + main + " holds no rows mark");
         }
-        FormTable table = new FormTable(columns, rows, FormTable.pageBodyHeight(body.getSectPr()), styles, fields,
+        FormTable table = new FormTable(columns, rows, TableGeometry.pageBodyHeight(body.getSectPr()), styles, fields,
                 namespaces);
         return new DocxTemplate(entries, table, faces.codePoints());
     }
@@ -294,7 +294,7 @@ final class DocxTemplate {
         for (int face = 0; face < codePoints.length; face++) {
             codePoints[face] = (BitSet) templateCodePoints[face].clone();
         }
-        FormTable.Layout layout = table.layout(form, values);
+        TableLayout layout = table.layout(form, values);
         Entry[] written = new Entry[entries.size()];
         Deflater deflater = ReproducibleZip.deflater(XML_LEVEL);
         Deflater fontDeflater = ReproducibleZip.deflater(FONT_LEVEL);
