@@ -82,6 +82,7 @@ public final class PdfRenderer {
                     : PrivateCache.open(templateCache, "compiled templates", warnings).orElse(null);
             FormTemplates templates = FormTemplates.load(context, templatesDirectory, cache);
             join(pdfFonts);
+            FontProgramTrimmer.checkShape(PdfFonts.sample(fonts.face(settings.bodyFamily(), false).file()));
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
             return new PdfRenderer(context, templates);
         } catch (FontException e) {
