@@ -1,8 +1,8 @@
 package cn.jixiao.batch;
 
+import cn.jixiao.diagnostics.Diagnostic.Severity;
+import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.io.AtomicFiles.PendingFile;
-import cn.jixiao.validation.Diagnostic;
-import cn.jixiao.validation.Diagnostic.Severity;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -2,15 +2,16 @@ package cn.jixiao.batch;
 
 import cn.jixiao.batch.FormEngine.RenderedForm;
 import cn.jixiao.batch.ProjectResult.Status;
+import cn.jixiao.diagnostics.Diagnostic.Severity;
+import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.io.AtomicFiles;
 import cn.jixiao.io.ReproducibleZip;
+import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.render.xlsx.SummaryWorkbook;
-import cn.jixiao.summary.SummaryTable;
-import cn.jixiao.validation.Diagnostic;
-import cn.jixiao.validation.Diagnostic.Severity;
+import cn.jixiao.validation.EvaluationRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public final class BatchRun {
 
         List<ProjectInput> projects = new ArrayList<>();
         for (Path file : files) {
-            projects.addAll(engine.reader().read(file));
+            engine.reader().read(file).stream().map(EvaluationRules::check).forEach(projects::add);
         }
         listener.planned(projects.size());
 

@@ -1,7 +1,7 @@
 package cn.jixiao.batch;
 
+import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.input.ProjectInput;
-import cn.jixiao.validation.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package cn.jixiao.cli;
 import cn.jixiao.batch.FormEngine;
 import cn.jixiao.batch.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,13 +61,13 @@ final class EngineOptions {
      * The engine's settings.
      *
      * @param formats the documents the engine makes: those asked for, and PDF where the batch needs it
+     * @throws IOException when the templates or the fonts are not named and the installation cannot be found
      */
-    FormEngine.Settings settings(Set<OutputFormat> formats) {
-        Path home = Installation.home();
-        Path fontDirectory = fonts != null ? fonts : home.resolve("fonts");
+    FormEngine.Settings settings(Set<OutputFormat> formats) throws IOException {
+        Path fontDirectory = fonts != null ? fonts : Installation.home().resolve("fonts");
         FontSettings fontSettings = new FontSettings(fontDirectory, bodyFamily,
                 titleFamily != null ? titleFamily : bodyFamily, fallbackFamily);
-        return new FormEngine.Settings(templates != null ? templates : home.resolve("templates"),
+        return new FormEngine.Settings(templates != null ? templates : Installation.home().resolve("templates"),
                 Installation.templateCache(), fontSettings, formats);
     }
 

@@ -2,7 +2,7 @@ package cn.jixiao.cli;
 
 import cn.jixiao.batch.BatchRun;
 import cn.jixiao.batch.ProjectResult;
-import cn.jixiao.validation.Diagnostic;
+import cn.jixiao.diagnostics.Diagnostic;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;

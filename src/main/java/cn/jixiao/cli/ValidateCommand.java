@@ -1,16 +1,17 @@
 package cn.jixiao.cli;
 
 import cn.jixiao.batch.InputFiles;
+import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
-import cn.jixiao.validation.Diagnostic;
+import cn.jixiao.validation.EvaluationRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks evaluation files against the contract and the scoring rules, without rendering.",
@@ -36,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
         int withErrors = 0;
         int warnings = 0;
         for (Path file : files.files()) {
-            for (ProjectInput project : reader.read(file)) {
+            for (ProjectInput project : reader.read(file).stream().map(EvaluationRules::check).toList()) {
                 projects++;
                 withErrors += project.hasErrors() ? 1 : 0;
                 for (Diagnostic diagnostic : project.diagnostics()) {

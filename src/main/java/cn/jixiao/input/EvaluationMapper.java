@@ -1,5 +1,6 @@
 package cn.jixiao.input;
 
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.FundLine;
 import cn.jixiao.model.FundTotal;

@@ -1,9 +1,9 @@
 package cn.jixiao.input;
 
+import cn.jixiao.diagnostics.Diagnostic.Severity;
+import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.model.Evaluation;
-import cn.jixiao.validation.Diagnostic;
-import cn.jixiao.validation.Diagnostic.Severity;
-import cn.jixiao.validation.EvaluationRules;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -41,8 +41,9 @@ import java.util.Map;
 
 /**
  * Reads evaluation files: JSON checked against the published contract {@code evaluation.schema.json} (next to this
- * class), mapped to the model, then checked by {@link EvaluationRules}. Whatever a file holds, reading never throws:
- * every problem becomes a {@link Diagnostic} naming the file, the project and the JSON path.
+ * class) and mapped to the model. Whatever a file holds, reading never throws: every problem becomes a
+ * {@link Diagnostic} naming the file, the project and the JSON path. The scoring rules are not reading's job: the
+ * caller checks what was read against the scoring rules of the validation package.
  *
  * <p>Create one reader and share it: it loads the schema once, and it is thread-safe.
  *
@@ -147,7 +148,7 @@ public final class EvaluationReader {
         return root.isArray() && at.getNameCount() > 0 ? (Integer) at.getElement(0) + 1 : 0;
     }
 
-    /** Maps a project the schema accepted, and checks the business rules on it. */
+    /** Maps a project the schema accepted. */
     private static ProjectInput project(Path file, int index, JsonNode project, List<Problem> schemaProblems) {
         JsonNode projectName = project.path("projectName");
         String name = projectName.isTextual() ? projectName.textValue() : null;
@@ -158,11 +159,7 @@ public final class EvaluationReader {
             evaluation = mapper.map(project);
             problems = mapper.problems();
         }
-        List<Diagnostic> diagnostics = errors(file, index, name, problems);
-        if (evaluation != null) {
-            diagnostics.addAll(EvaluationRules.check(file.toString(), index, evaluation));
-        }
-        return new ProjectInput(file, index, name, evaluation, diagnostics);
+        return new ProjectInput(file, index, name, evaluation, errors(file, index, name, problems));
     }
 
     private static ProjectInput fileErrors(Path file, List<Problem> problems) {

@@ -1,7 +1,7 @@
 package cn.jixiao.input;
 
+import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.model.Evaluation;
-import cn.jixiao.validation.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,7 +2,8 @@ package cn.jixiao.input;
 
 import static java.util.Comparator.comparingInt;
 
-import cn.jixiao.validation.Diagnostic;
+import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.diagnostics.JsonPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;

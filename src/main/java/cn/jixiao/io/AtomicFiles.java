@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -12,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.UUID;
 
 /**
@@ -20,6 +25,9 @@ import java.util.UUID;
  * {@link #removeLeftovers} deletes at the start of the next run. A write that fails (a full disk) deletes its
  * temporary file and throws a {@link FileSystemException} naming the target, such as
  * {@code out/2023-办公经费.pdf: No space left on device}, never the temporary file.
+ *
+ * <p>A power cut must not leave an empty or partial file under the final name either: the content is forced to the
+ * disk (fsync) before the rename, and the directory, which holds the rename, after it.
  */
 public final class AtomicFiles {
 
@@ -32,11 +40,65 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** The steps that make a finished write last, in the order {@link PendingFile#commit} takes them. */
+    interface Durability {
+        /** Forces the temporary file's content to the disk. */
+        void forceFile(FileChannel file) throws IOException;
+
+        /** Gives the temporary file its final name, replacing a file of that name. */
+        void rename(Path temporary, Path target) throws IOException;
+
+        /** Forces the directory to the disk, so that the rename survives a power cut. */
+        void forceDirectory(Path directory) throws IOException;
+    }
+
+    /** The file system's own fsync and rename. */
+    static final Durability DISK = new Durability() {
+        @Override
+        public void forceFile(FileChannel file) throws IOException {
+            file.force(true);
+        }
+
+        @Override
+        public void rename(Path temporary, Path target) throws IOException {
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        @Override
+        public void forceDirectory(Path directory) throws IOException {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(directory, StandardOpenOption.READ);
+            } catch (IOException e) {
+                return; // Windows cannot open a directory; its file system keeps renames without being asked
+            }
+            try (channel) {
+                channel.force(true);
+            }
+        }
+    };
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, Content content) throws IOException {
-        try (PendingFile file = PendingFile.open(target)) {
+        write(target, content, false, DISK);
+    }
+
+    /**
+     * Writes a file only its owner may read or write (0600 where the file system has POSIX permissions), from its
+     * first byte on.
+     */
+    public static void writePrivate(Path target, Content content) throws IOException {
+        write(target, content, true, DISK);
+    }
+
+    static void write(Path target, Content content, boolean ownerOnly, Durability durability) throws IOException {
+        try (PendingFile file = PendingFile.open(target, ownerOnly, durability)) {
             content.writeTo(file.out());
             file.commit();
         }
@@ -63,44 +125,64 @@ public final class AtomicFiles {
      * {@link #commit}; closed without a commit, it leaves nothing.
      */
     public static final class PendingFile implements AutoCloseable {
+        private static final FileAttribute<?> OWNER_ONLY =
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
         private final Path target;
         private final Path temporary;
+        private final Durability durability;
+        private final FileChannel channel;
         private final OutputStream out;
         private boolean committed;
 
-        private PendingFile(Path target, Path temporary) throws IOException {
+        private PendingFile(Path target, Path temporary, boolean ownerOnly, Durability durability)
+                throws IOException {
             this.target = target;
             this.temporary = temporary;
+            this.durability = durability;
             try {
-                this.out = new BufferedOutputStream(new NamedFailures(Files.newOutputStream(temporary,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), target), 64 * 1024);
+                EnumSet<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                boolean posix = temporary.getFileSystem().supportedFileAttributeViews().contains("posix");
+                this.channel = ownerOnly && posix ? FileChannel.open(temporary, options, OWNER_ONLY)
+                        : FileChannel.open(temporary, options);
+                this.out = new BufferedOutputStream(new NamedFailures(Channels.newOutputStream(channel), target),
+                        64 * 1024);
             } catch (IOException e) {
                 throw about(target, e);
             }
         }
 
         public static PendingFile open(Path target) throws IOException {
+            return open(target, false, DISK);
+        }
+
+        static PendingFile open(Path target, boolean ownerOnly, Durability durability) throws IOException {
             Path directory = target.toAbsolutePath().getParent();
             // Not Files.createTempFile: its files are private to the owner, and the rename would keep that.
             Path temporary = directory.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + ".tmp");
-            return new PendingFile(target, temporary);
+            return new PendingFile(target, temporary, ownerOnly, durability);
         }
 
         public OutputStream out() {
             return out;
         }
 
-        /** Completes the file: flushes it and gives it its name, replacing an earlier file of that name. */
+        /**
+         * Completes the file: flushes it to the disk and gives it its name, replacing an earlier file of that name;
+         * then forces the directory, so that after a power cut the name holds either the earlier file or this one.
+         */
         public void commit() throws IOException {
-            out.close();
             try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            } catch (FileSystemException e) {
+                out.flush();
+                durability.forceFile(channel);
+                out.close();
+                durability.rename(temporary, target);
+                committed = true;
+                durability.forceDirectory(target.toAbsolutePath().getParent());
+            } catch (IOException e) {
                 throw about(target, e);
             }
-            committed = true;
         }
 
         @Override

@@ -1,37 +1,109 @@
 package cn.jixiao.io;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipUtil;
 
 /**
- * Rewrites a zip archive so that the same content gives the same bytes: every entry dated 1980-01-01 00:00 (as Word
- * dates its entries; POI stamps the current time), no extra fields, one compression level, entries in their order.
+ * The one zip writer of the DOCX and XLSX files: Commons Compress writes archives whose bytes depend on their content
+ * only: every entry deflated and dated 1980-01-01 00:00 (as Word dates its entries; POI stamps the current time), no
+ * extra fields, no data descriptors, entries in the order given.
+ *
+ * <p>Entries are compressed before the archive is written ({@link #deflate}), so that what many documents share is
+ * compressed once and copied into each.
  */
 public final class ReproducibleZip {
 
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /** 1980-01-01 00:00 in MS-DOS date and time fields: the earliest a zip entry can carry. */
+    private static final long DOS_EPOCH = (1L << 21) | (1L << 16);
+
+    /** A compressed entry, ready to be written into any number of archives. */
+    public record Entry(String name, long crc, long size, byte[] compressed) {
+    }
 
     private ReproducibleZip() {
     }
 
-    public static void rewrite(byte[] zip, OutputStream out) throws IOException {
-        ZipOutputStream rewritten = new ZipOutputStream(out);
-        rewritten.setLevel(Deflater.DEFAULT_COMPRESSION);
-        try (ZipInputStream original = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = original.getNextEntry(); entry != null; entry = original.getNextEntry()) {
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTimeLocal(ENTRY_TIME);
-                rewritten.putNextEntry(copy);
-                original.transferTo(rewritten);
-                rewritten.closeEntry();
+    /** A deflater for {@link #deflate}: raw deflate (zip entries have no zlib header). The caller ends it. */
+    public static Deflater deflater(int level) {
+        return new Deflater(level, true);
+    }
+
+    /** The entry of this content, compressed at the deflater's level; the deflater is reset first. */
+    public static Entry deflate(String name, byte[] content, int length, Deflater deflater) {
+        CRC32 crc = new CRC32();
+        crc.update(content, 0, length);
+        deflater.reset();
+        deflater.setInput(content, 0, length);
+        deflater.finish();
+        byte[] compressed = new byte[Math.max(64, length / 4)];
+        int size = 0;
+        while (!deflater.finished()) {
+            if (size == compressed.length) {
+                compressed = Arrays.copyOf(compressed, 2 * compressed.length);
+            }
+            size += deflater.deflate(compressed, size, compressed.length - size);
+        }
+        return new Entry(name, crc.getValue(), length, Arrays.copyOf(compressed, size));
+    }
+
+    /** Writes the archive; the stream stays open. */
+    public static void write(List<Entry> entries, OutputStream out) throws IOException {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(new KeptOpen(out))) {
+            zip.setUseZip64(Zip64Mode.Never);
+            for (Entry entry : entries) {
+                ZipArchiveEntry header = new ZipArchiveEntry(entry.name());
+                header.setMethod(ZipEntry.DEFLATED);
+                header.setCrc(entry.crc());
+                header.setSize(entry.size());
+                header.setCompressedSize(entry.compressed().length);
+                header.setTime(ZipUtil.dosToJavaTime(DOS_EPOCH));
+                zip.addRawArchiveEntry(header, new ByteArrayInputStream(entry.compressed()));
             }
         }
-        rewritten.finish(); // ends the archive; the caller's stream stays open
+    }
+
+    /** Writes the archive {@code zip} (POI's workbook) again, reproducibly; the stream stays open. */
+    public static void rewrite(byte[] zip, OutputStream out) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        Deflater deflater = deflater(Deflater.DEFAULT_COMPRESSION);
+        try (ZipInputStream original = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = original.getNextEntry(); entry != null; entry = original.getNextEntry()) {
+                byte[] content = original.readAllBytes();
+                entries.add(deflate(entry.getName(), content, content.length, deflater));
+            }
+        } finally {
+            deflater.end();
+        }
+        write(entries, out);
+    }
+
+    /** The caller's stream, which closing the archive leaves open. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.jixiao.layout;
 
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Formats;
 import cn.jixiao.model.FundLine;
 import cn.jixiao.model.FundTotal;
 import cn.jixiao.model.Indicator;

@@ -1,5 +1,6 @@
 package cn.jixiao.model;
 
+import cn.jixiao.diagnostics.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,33 +20,32 @@ public final class TextFields {
 
     public static List<TextField> of(Evaluation evaluation) {
         List<TextField> fields = new ArrayList<>();
-        add(fields, "$.projectName", evaluation.projectName());
-        add(fields, "$.department", evaluation.department());
-        add(fields, "$.implementingUnit", evaluation.implementingUnit());
+        add(fields, JsonPath.of("projectName"), evaluation.projectName());
+        add(fields, JsonPath.of("department"), evaluation.department());
+        add(fields, JsonPath.of("implementingUnit"), evaluation.implementingUnit());
         FundTotal total = evaluation.funds().total();
-        add(fields, "$.funds.total.weight", total.weight());
-        add(fields, "$.funds.total.executionRate", total.executionRate());
-        add(fields, "$.funds.total.score", total.score());
-        add(fields, "$.goals.expected", evaluation.goals().expected());
-        add(fields, "$.goals.actual", evaluation.goals().actual());
+        add(fields, JsonPath.of("funds", "total", "weight"), total.weight());
+        add(fields, JsonPath.of("funds", "total", "executionRate"), total.executionRate());
+        add(fields, JsonPath.of("funds", "total", "score"), total.score());
+        add(fields, JsonPath.of("goals", "expected"), evaluation.goals().expected());
+        add(fields, JsonPath.of("goals", "actual"), evaluation.goals().actual());
         Indicator previous = null;
         for (int i = 0; i < evaluation.indicators().size(); i++) {
             Indicator indicator = evaluation.indicators().get(i);
-            String path = "$.indicators[" + i + "].";
             boolean newLevel1 = previous == null || !Objects.equals(previous.level1(), indicator.level1());
             if (newLevel1) {
-                add(fields, path + "level1", indicator.level1());
+                add(fields, JsonPath.indicator(i, "level1"), indicator.level1());
             }
             if (newLevel1 || !Objects.equals(previous.level2(), indicator.level2())) {
-                add(fields, path + "level2", indicator.level2());
+                add(fields, JsonPath.indicator(i, "level2"), indicator.level2());
             }
             previous = indicator;
-            add(fields, path + "level3", indicator.level3());
-            add(fields, path + "target", indicator.target());
-            add(fields, path + "actual", indicator.actual());
-            add(fields, path + "weight", indicator.weight());
-            add(fields, path + "score", indicator.score());
-            add(fields, path + "deviation", indicator.deviation());
+            add(fields, JsonPath.indicator(i, "level3"), indicator.level3());
+            add(fields, JsonPath.indicator(i, "target"), indicator.target());
+            add(fields, JsonPath.indicator(i, "actual"), indicator.actual());
+            add(fields, JsonPath.indicator(i, "weight"), indicator.weight());
+            add(fields, JsonPath.indicator(i, "score"), indicator.score());
+            add(fields, JsonPath.indicator(i, "deviation"), indicator.deviation());
         }
         return fields;
     }

@@ -1,9 +1,12 @@
 package cn.jixiao.validation;
 
-import cn.jixiao.layout.Formats;
+import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.diagnostics.JsonPath;
+import cn.jixiao.input.ProjectInput;
 import cn.jixiao.model.Evaluation;
-import cn.jixiao.model.Funds;
+import cn.jixiao.model.Formats;
 import cn.jixiao.model.FundTotal;
+import cn.jixiao.model.Funds;
 import cn.jixiao.model.Indicator;
 import cn.jixiao.model.NumberOrText;
 import java.math.BigDecimal;
@@ -34,6 +37,19 @@ public final class EvaluationRules {
         void at(String path, String message);
     }
 
+    /**
+     * The project as read, with the warnings of these rules after its diagnostics; as it is when it could not be
+     * read into a form (its errors say why).
+     */
+    public static ProjectInput check(ProjectInput project) {
+        if (project.evaluation() == null) {
+            return project;
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(project.diagnostics());
+        diagnostics.addAll(check(project.file().toString(), project.index(), project.evaluation()));
+        return new ProjectInput(project.file(), project.index(), project.name(), project.evaluation(), diagnostics);
+    }
+
     /** The warnings for one project; empty when every rule holds. */
     public static List<Diagnostic> check(String file, int project, Evaluation evaluation) {
         List<Diagnostic> warnings = new ArrayList<>();
@@ -51,7 +67,7 @@ public final class EvaluationRules {
     private static void weightsAddUpToFullMarks(Evaluation evaluation, Warn warn) {
         BigDecimal sum = evaluation.weightSum();
         if (sum.compareTo(FULL_MARKS) != 0) {
-            warn.at("$", "the 分值 add up to " + sum.toPlainString() + ", not " + FULL_MARKS);
+            warn.at(JsonPath.ROOT, "the 分值 add up to " + sum.toPlainString() + ", not " + FULL_MARKS);
         }
     }
 
@@ -60,7 +76,7 @@ public final class EvaluationRules {
         BigDecimal total = evaluation.totalScore();
         BigDecimal sum = evaluation.scoreSum();
         if (total != null && sum.compareTo(total) != 0) {
-            warn.at("$.totalScore", "总分 " + total.toPlainString() + " given, but the 得分 add up to "
+            warn.at(JsonPath.of("totalScore"), "总分 " + total.toPlainString() + " given, but the 得分 add up to "
                     + sum.toPlainString());
         }
     }
@@ -68,11 +84,11 @@ public final class EvaluationRules {
     /** 得分 ≤ 分值, for the funds total and every indicator. */
     private static void scoresWithinWeights(Evaluation evaluation, Warn warn) {
         FundTotal total = evaluation.funds().total();
-        scoreWithinWeight(total.score(), total.weight(), "$.funds.total.score", warn);
+        scoreWithinWeight(total.score(), total.weight(), JsonPath.of("funds", "total", "score"), warn);
         List<Indicator> indicators = evaluation.indicators();
         for (int i = 0; i < indicators.size(); i++) {
             Indicator indicator = indicators.get(i);
-            scoreWithinWeight(indicator.score(), indicator.weight(), "$.indicators[" + i + "].score", warn);
+            scoreWithinWeight(indicator.score(), indicator.weight(), JsonPath.indicator(i, "score"), warn);
         }
     }
 
@@ -103,7 +119,7 @@ public final class EvaluationRules {
             given = new BigDecimal(percentage.group(1));
         }
         if (given.subtract(computed).abs().compareTo(RATE_TOLERANCE) > 0) {
-            warn.at("$.funds.total.executionRate", Formats.executionRate(total)
+            warn.at(JsonPath.of("funds", "total", "executionRate"), Formats.executionRate(total)
                     + " given, but 全年执行数 ÷ 全年预算数 = " + Formats.percent(computed));
         }
     }
@@ -111,16 +127,17 @@ public final class EvaluationRules {
     /** 全年执行数 ≤ 全年预算数, for every row of 项目资金. */
     private static void executedWithinBudget(Evaluation evaluation, Warn warn) {
         Funds funds = evaluation.funds();
-        executedWithinBudget(funds.total().executed(), funds.total().annualBudget(), "$.funds.total", warn);
-        executedWithinBudget(funds.fiscal().executed(), funds.fiscal().annualBudget(), "$.funds.fiscal", warn);
-        executedWithinBudget(funds.carryover().executed(), funds.carryover().annualBudget(), "$.funds.carryover", warn);
-        executedWithinBudget(funds.other().executed(), funds.other().annualBudget(), "$.funds.other", warn);
+        executedWithinBudget(funds.total().executed(), funds.total().annualBudget(), "total", warn);
+        executedWithinBudget(funds.fiscal().executed(), funds.fiscal().annualBudget(), "fiscal", warn);
+        executedWithinBudget(funds.carryover().executed(), funds.carryover().annualBudget(), "carryover", warn);
+        executedWithinBudget(funds.other().executed(), funds.other().annualBudget(), "other", warn);
     }
 
+    /** @param row the row's field of {@code $.funds}: {@code total}, {@code fiscal}, … */
     private static void executedWithinBudget(BigDecimal executed, BigDecimal annualBudget, String row, Warn warn) {
         if (executed != null && annualBudget != null && executed.compareTo(annualBudget) > 0) {
-            warn.at(row + ".executed", "全年执行数 " + executed.toPlainString() + " is above 全年预算数 "
-                    + annualBudget.toPlainString());
+            warn.at(JsonPath.of("funds", row, "executed"), "全年执行数 " + executed.toPlainString()
+                    + " is above 全年预算数 " + annualBudget.toPlainString());
         }
     }
 }

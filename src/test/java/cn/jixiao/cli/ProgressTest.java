@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.ProjectResult;
 import cn.jixiao.batch.ProjectResult.Status;
+import cn.jixiao.batch.ProjectResult;
+import cn.jixiao.diagnostics.Diagnostic.Severity;
+import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.input.ProjectInput;
-import cn.jixiao.validation.Diagnostic;
-import cn.jixiao.validation.Diagnostic.Severity;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

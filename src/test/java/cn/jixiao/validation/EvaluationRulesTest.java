@@ -2,6 +2,9 @@ package cn.jixiao.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.input.EvaluationReader;
+import cn.jixiao.input.ProjectInput;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.FundLine;
 import cn.jixiao.model.FundTotal;
@@ -10,6 +13,7 @@ import cn.jixiao.model.Goals;
 import cn.jixiao.model.Indicator;
 import cn.jixiao.model.NumberOrText;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +131,18 @@ class EvaluationRulesTest {
                         WHERE + "$.funds.fiscal.executed: 全年执行数 1.25 is above 全年预算数 1.2",
                         WHERE + "$.funds.carryover.executed: 全年执行数 1.25 is above 全年预算数 1.2"),
                 warnings(evaluation));
+    }
+
+    @Test
+    void theSeedExamplesAsReadGetOnlyProject1sExecutionRateWarning() {
+        Path examples = Path.of("examples", "jinfeng-2023.json");
+        List<ProjectInput> projects = new EvaluationReader().read(examples).stream()
+                .map(EvaluationRules::check).toList();
+
+        assertEquals(5, projects.size());
+        assertEquals(List.of(examples + ": project 1 \"政府批准聘用人员支出\": $.funds.total.executionRate:"
+                        + " 87.00% given, but 全年执行数 ÷ 全年预算数 = 100.00%"),
+                projects.stream().flatMap(project -> project.diagnostics().stream()).map(Diagnostic::toString).toList());
     }
 
     private static List<String> warnings(Evaluation evaluation) {

@@ -59,7 +59,7 @@ public final class DocxRenderer {
         Set<String> fields = new TreeSet<>(Placeholders.formValues(sample).keySet());
         fields.addAll(Placeholders.indicatorValues("", "", sample.indicatorGroups().get(0).subgroups().get(0)
                 .rows().get(0)).keySet());
-        this.template = DocxTemplate.compile(bytes, templateName, new DocumentFonts(settings, library),
+        this.template = TemplateReader.read(bytes, templateName, new DocumentFonts(settings, library),
                 Collections.unmodifiableSet(fields));
         render(sample); // a template that does not fit the form fails here, not at the first real form
     }

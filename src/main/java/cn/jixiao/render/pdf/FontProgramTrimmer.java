@@ -1,5 +1,6 @@
 package cn.jixiao.render.pdf;
 
+import cn.jixiao.render.RenderException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,15 @@ import java.util.zip.Inflater;
  * <p>It rewrites the PDF as OpenPDF writes it without full compression: numbered objects one after the other and a
  * cross-reference table. The font programs come stored (OpenPDF told to compress them at level 0, see {@link
  * PdfFonts}) and leave deflated. Anything else in that PDF is copied byte for byte.
+ *
+ * <p>Because it depends on how OpenPDF writes, {@link #checkShape} looks at a sample of OpenPDF's output when a run
+ * starts (see {@link PdfRenderer#create}): another OpenPDF that writes differently stops the run at once with the
+ * reason, rather than failing every form.
  */
 final class FontProgramTrimmer {
+
+    /** The OpenPDF this was written against, for the message when another one writes differently. */
+    static final String OPENPDF_VERSION = "1.3.43";
 
     private static final Pattern LENGTH = Pattern.compile("/Length (\\d+)");
     private static final byte[] STREAM = "stream".getBytes(StandardCharsets.ISO_8859_1);
@@ -33,14 +41,89 @@ final class FontProgramTrimmer {
     private FontProgramTrimmer() {
     }
 
+    /**
+     * Fails, naming the reason, when OpenPDF's output is not what {@link #trim} rewrites: a cross-reference table
+     * (not a stream) that {@code startxref} points at, and embedded TrueType programs in Flate streams with a direct
+     * {@code /Length} whose tables include those the metrics are trimmed with.
+     *
+     * @param sample a PDF OpenPDF wrote, as the renderer sets it up, with at least one embedded TrueType font
+     */
+    static void checkShape(byte[] sample) throws RenderException {
+        String reason;
+        try {
+            String text = new String(sample, StandardCharsets.ISO_8859_1);
+            int xref = crossReferenceTable(text);
+            XrefTable table;
+            try {
+                table = XrefTable.parse(text.substring(xref + 4, text.indexOf("trailer", xref)));
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                throw new IllegalStateException("its cross-reference table cannot be read");
+            }
+            int fontPrograms = 0;
+            for (int start : table.objectsByOffset().keySet()) {
+                int streamKeyword = indexOf(sample, STREAM, start, xref);
+                String dictionary = streamKeyword < 0 ? "" : text.substring(start, streamKeyword);
+                if (dictionary.contains("/Length1 ")) {
+                    checkFontProgram(sample, dictionary, streamKeyword);
+                    fontPrograms++;
+                }
+            }
+            if (fontPrograms == 0) {
+                throw new IllegalStateException("it embeds no TrueType program (a stream with /Length1)");
+            }
+            trim(sample);
+            return;
+        } catch (RuntimeException e) {
+            reason = e.getMessage();
+        }
+        throw new RenderException("OpenPDF does not write PDFs as jixiao expects, so their fonts cannot be trimmed: "
+                + reason + " (jixiao is made for OpenPDF " + OPENPDF_VERSION + ")");
+    }
+
+    /** Fails when a font program's stream object is not as {@link #rewriteObject} needs it. */
+    private static void checkFontProgram(byte[] pdf, String dictionary, int streamKeyword) {
+        if (!dictionary.contains("/FlateDecode")) {
+            throw new IllegalStateException("a TrueType program is not a /FlateDecode stream");
+        }
+        Matcher length = LENGTH.matcher(dictionary);
+        if (!length.find()) {
+            throw new IllegalStateException("a TrueType program has no direct /Length");
+        }
+        int dataStart = streamKeyword + STREAM.length + (pdf[streamKeyword + STREAM.length] == '\r' ? 2 : 1);
+        byte[] font = inflate(pdf, dataStart, Integer.parseInt(length.group(1)));
+        String missing = TrueTypeMetrics.missingTables(font);
+        if (missing != null) {
+            throw new IllegalStateException("a TrueType program lacks its " + missing + " table");
+        }
+    }
+
+    /** Where the cross-reference table starts: {@code startxref} points at it. */
+    private static int crossReferenceTable(String text) {
+        int startxref = text.lastIndexOf("startxref");
+        if (startxref < 0) {
+            throw new IllegalStateException("it has no startxref");
+        }
+        int xref;
+        try {
+            xref = Integer.parseInt(text.substring(startxref + 9).trim().split("\\s+")[0]);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("its startxref gives no offset");
+        }
+        if (xref < 0 || xref >= text.length() || !text.startsWith("xref", xref)) {
+            throw new IllegalStateException("its startxref does not point at a cross-reference table (a"
+                    + " cross-reference stream, or full compression?)");
+        }
+        if (text.indexOf("trailer", xref) < 0) {
+            throw new IllegalStateException("its cross-reference table has no trailer");
+        }
+        return xref;
+    }
+
     static byte[] trim(byte[] pdf) {
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
         int startxref = text.lastIndexOf("startxref");
-        int xref = Integer.parseInt(text.substring(startxref + 9).trim().split("\\s+")[0]);
+        int xref = crossReferenceTable(text);
         int trailer = text.indexOf("trailer", xref);
-        if (!text.startsWith("xref", xref) || trailer < 0) {
-            throw new IllegalStateException("not a PDF with a cross-reference table as OpenPDF writes it");
-        }
         XrefTable table = XrefTable.parse(text.substring(xref + 4, trailer));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
@@ -196,6 +279,22 @@ final class FontProgramTrimmer {
     /** The few TrueType tables this needs, read and written in place. */
     static final class TrueTypeMetrics {
         private TrueTypeMetrics() {
+        }
+
+        private static final List<String> NEEDED = List.of("head", "hmtx", "loca", "hhea", "maxp");
+
+        /** The first table of those the metrics are trimmed with that the font lacks; {@code null} when it has all. */
+        static String missingTables(byte[] font) {
+            if (font.length < 12) {
+                return "table directory";
+            }
+            ByteBuffer ttf = ByteBuffer.wrap(font);
+            int numTables = Short.toUnsignedInt(ttf.getShort(4));
+            List<String> tags = new ArrayList<>();
+            for (int t = 0; t < numTables && 12 + 16 * t + 4 <= font.length; t++) {
+                tags.add(new String(font, 12 + 16 * t, 4, StandardCharsets.ISO_8859_1));
+            }
+            return NEEDED.stream().filter(tag -> !tags.contains(tag)).findFirst().orElse(null);
         }
 
         /** Sets the hmtx entries of glyphs without an outline to zero; fixes the table and font checksums. */

@@ -1,8 +1,9 @@
 package cn.jixiao.render.pdf;
 
-import cn.jixiao.io.AtomicFiles;
+import cn.jixiao.io.PrivateCache;
 import cn.jixiao.render.RenderException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,12 +11,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import net.sf.jasperreports.engine.JRConstants;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JRRuntimeException;
 import net.sf.jasperreports.engine.JRTemplate;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSaver;
@@ -25,7 +27,8 @@ import net.sf.jasperreports.engine.xml.JRXmlTemplateLoader;
 /**
  * The form's JRXML templates, compiled once per run. Compiling takes seconds, so a compiled template is kept in a
  * cache directory under the digest of its JRXML: the next run loads it in milliseconds, and an edited template is
- * compiled again because its digest changed.
+ * compiled again because its digest changed. A compiled template is read back by Java deserialization, which runs
+ * code: the cache is a {@link PrivateCache}, so only a file this user's jixiao wrote is ever loaded.
  */
 final class FormTemplates {
 
@@ -40,11 +43,11 @@ final class FormTemplates {
     final JRTemplate styles;
     private final JasperReportsContext context;
     private final Path directory;
-    private final Path cache;
+    private final PrivateCache cache;
     private JasperReport summary;
 
     private FormTemplates(JasperReport main, JasperReport indicators, JRTemplate styles,
-                          JasperReportsContext context, Path directory, Path cache) {
+                          JasperReportsContext context, Path directory, PrivateCache cache) {
         this.main = main;
         this.indicators = indicators;
         this.styles = styles;
@@ -64,7 +67,8 @@ final class FormTemplates {
     /**
      * @param cache where compiled templates are kept between runs; {@code null} to compile every time
      */
-    static FormTemplates load(JasperReportsContext context, Path directory, Path cache) throws RenderException {
+    static FormTemplates load(JasperReportsContext context, Path directory, PrivateCache cache)
+            throws RenderException {
         Path styles = directory.resolve(STYLES);
         TemplateXml.check(styles, read(styles));
         try {
@@ -86,30 +90,26 @@ final class FormTemplates {
         }
     }
 
-    private static JasperReport loadReport(JasperReportsContext context, Path jrxml, Path cache)
+    private static JasperReport loadReport(JasperReportsContext context, Path jrxml, PrivateCache cache)
             throws RenderException {
         byte[] source = read(jrxml);
         TemplateXml.check(jrxml, source);
-        Path compiled = cache == null ? null : cache.resolve(jrxml.getFileName() + "-" + digest(source) + ".jasper");
-        if (compiled != null && Files.isRegularFile(compiled)) {
+        String compiled = jrxml.getFileName() + "-" + digest(source) + ".jasper";
+        Optional<byte[]> cached = cache == null ? Optional.empty() : cache.read(compiled);
+        if (cached.isPresent()) {
             try {
-                return (JasperReport) JRLoader.loadObject(context, compiled.toFile());
+                return (JasperReport) JRLoader.loadObject(context, new ByteArrayInputStream(cached.get()));
             } catch (JRException | ClassCastException e) {
-                // A damaged cache entry is compiled again below and overwritten.
+                // Verified, yet not loadable (another JasperReports build): compiled again below and overwritten.
             }
         }
         JasperReport report = compile(context, jrxml, source);
-        if (compiled != null) {
+        if (cache != null) {
             try {
-                Files.createDirectories(cache);
-                AtomicFiles.write(compiled, out -> {
-                    try {
-                        JRSaver.saveObject(report, out);
-                    } catch (JRException e) {
-                        throw new IOException(e);
-                    }
-                });
-            } catch (IOException e) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                JRSaver.saveObject(report, out);
+                cache.write(compiled, out.toByteArray());
+            } catch (IOException | JRException e) {
                 // The cache only saves time: a run that cannot write it compiles again next time.
             }
         }

@@ -1,9 +1,14 @@
 package cn.jixiao.render.pdf;
 
 import cn.jixiao.render.RenderException;
+import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
+import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfStream;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,6 +48,26 @@ final class PdfFonts {
         } catch (DocumentException | IOException e) {
             throw new RenderException("cannot read font " + file + " for PDF: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A small PDF as OpenPDF writes one with the font, {@link #preload}ed before: the title of the form, for
+     * {@link FontProgramTrimmer#checkShape}.
+     */
+    static byte[] sample(Path fontFile) throws RenderException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document();
+        try {
+            PdfWriter.getInstance(document, out);
+            document.open();
+            BaseFont font = BaseFont.createFont(fontFile.toAbsolutePath().toString(), BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED, true, null, null, false, true);
+            document.add(new Paragraph("项目支出绩效自评表 2023", new Font(font, 12)));
+            document.close();
+        } catch (DocumentException | IOException e) {
+            throw new RenderException("cannot write a sample PDF with font " + fontFile + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
     }
 
     /** Names the document the current thread writes until {@link #endDocument}: its subset tags derive from it. */

@@ -1,11 +1,13 @@
 package cn.jixiao.render.pdf;
 
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
+import cn.jixiao.io.PrivateCache;
 import cn.jixiao.layout.FormLayout;
+import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.render.RenderException;
-import cn.jixiao.summary.SummaryTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,12 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRPrintText;
+import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
-import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.governors.MaxPagesGovernor;
@@ -58,6 +61,15 @@ public final class PdfRenderer {
      */
     public static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts,
                                      FontSettings settings) throws RenderException {
+        // The engine has no way yet to hand a start-up warning to its caller: this one goes to standard error, where
+        // the command line prints its own.
+        return create(templatesDirectory, templateCache, fonts, settings,
+                warning -> System.err.println("warning: " + warning));
+    }
+
+    /** @param warnings told when the template cache is not used, or a cached template is not loaded */
+    static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts, FontSettings settings,
+                              Consumer<String> warnings) throws RenderException {
         try {
             JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings);
             // Reading each font for OpenPDF and loading the templates each take a good part of a second when the
@@ -66,8 +78,11 @@ public final class PdfRenderer {
                     .map(file -> CompletableFuture.runAsync(() -> preload(file),
                             task -> new Thread(task, "font " + file.getFileName()).start()))
                     .toArray(CompletableFuture[]::new));
-            FormTemplates templates = FormTemplates.load(context, templatesDirectory, templateCache);
+            PrivateCache cache = templateCache == null ? null
+                    : PrivateCache.open(templateCache, "compiled templates", warnings).orElse(null);
+            FormTemplates templates = FormTemplates.load(context, templatesDirectory, cache);
             join(pdfFonts);
+            FontProgramTrimmer.checkShape(PdfFonts.sample(fonts.face(settings.bodyFamily(), false).file()));
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
             return new PdfRenderer(context, templates);
         } catch (FontException e) {
@@ -102,7 +117,7 @@ public final class PdfRenderer {
         try {
             return JasperFillManager.getInstance(context).fill(templates.main, parameters, new JREmptyDataSource(1));
         } catch (MaxPagesGovernorException e) {
-            throw new RenderException("$", "the form would run to more than " + MAX_PAGES + " pages; shorten its"
+            throw new RenderException(JsonPath.ROOT, "the form would run to more than " + MAX_PAGES + " pages; shorten its"
                     + " texts or split its indicators over several projects");
         } catch (JRException e) {
             throw new RenderException("cannot fill the form: " + e.getMessage(), e);

@@ -1,8 +1,8 @@
 package cn.jixiao.render.pdf;
 
-import cn.jixiao.layout.Formats;
-import cn.jixiao.summary.SummaryTable;
-import cn.jixiao.summary.SummaryTable.Row;
+import cn.jixiao.layout.SummaryTable.Row;
+import cn.jixiao.layout.SummaryTable;
+import cn.jixiao.model.Formats;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;

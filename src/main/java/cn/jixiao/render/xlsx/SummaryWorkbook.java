@@ -1,16 +1,16 @@
 package cn.jixiao.render.xlsx;
 
-import cn.jixiao.layout.Formats;
-import cn.jixiao.summary.SummaryTable;
-import cn.jixiao.summary.SummaryTable.Row;
+import cn.jixiao.layout.SummaryTable.Row;
+import cn.jixiao.layout.SummaryTable;
+import cn.jixiao.model.Formats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellType;

@@ -1,6 +1,7 @@
 package cn.jixiao.render.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.fonts.FontLibrary;
@@ -8,7 +9,14 @@ import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FormLayout;
+import cn.jixiao.render.RenderException;
+import com.lowagie.text.Document;
+import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfWriter;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +96,49 @@ class FontProgramTrimmerTest {
             }
             assertTrue(inked > 10_000, "the page shows text and lines");
         }
+    }
+
+    @Test
+    void openPdfWritesWhatTheTrimmerRewrites() throws Exception {
+        Path font = FONTS.resolve("NotoSerifSC-Regular.ttf");
+        PdfFonts.preload(font);
+        FontProgramTrimmer.checkShape(PdfFonts.sample(font));
+    }
+
+    @Test
+    void aPdfWithACrossReferenceStreamStopsTheRunNamingTheReason() throws Exception {
+        byte[] fullyCompressed = openPdf(true, BaseFont.createFont(FONTS.resolve("NotoSerifSC-Regular.ttf")
+                .toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
+
+        RenderException failure = assertThrows(RenderException.class,
+                () -> FontProgramTrimmer.checkShape(fullyCompressed));
+        assertEquals("OpenPDF does not write PDFs as jixiao expects, so their fonts cannot be trimmed: its startxref"
+                + " does not point at a cross-reference table (a cross-reference stream, or full compression?)"
+                + " (jixiao is made for OpenPDF " + FontProgramTrimmer.OPENPDF_VERSION + ")", failure.getMessage());
+    }
+
+    @Test
+    void aPdfThatEmbedsNoTrueTypeProgramStopsTheRunNamingTheReason() throws Exception {
+        byte[] standardFont = openPdf(false, BaseFont.createFont());
+
+        RenderException failure = assertThrows(RenderException.class,
+                () -> FontProgramTrimmer.checkShape(standardFont));
+        assertTrue(failure.getMessage().contains(": it embeds no TrueType program (a stream with /Length1)"),
+                failure.getMessage());
+    }
+
+    /** One line written by OpenPDF itself. */
+    private static byte[] openPdf(boolean fullCompression, BaseFont font) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document();
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        if (fullCompression) {
+            writer.setFullCompression();
+        }
+        document.open();
+        document.add(new Paragraph("2023", new Font(font, 12)));
+        document.close();
+        return out.toByteArray();
     }
 
     private static TrueTypeFont regularFontProgram(PDDocument document) throws Exception {

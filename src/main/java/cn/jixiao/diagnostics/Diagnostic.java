@@ -1,4 +1,4 @@
-package cn.jixiao.validation;
+package cn.jixiao.diagnostics;
 
 /**
  * One finding about the input: where it is (file, project, JSON path) and what is wrong.

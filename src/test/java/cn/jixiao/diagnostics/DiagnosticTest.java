@@ -1,8 +1,8 @@
-package cn.jixiao.validation;
+package cn.jixiao.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.jixiao.validation.Diagnostic.Severity;
+import cn.jixiao.diagnostics.Diagnostic.Severity;
 import org.junit.jupiter.api.Test;
 
 /** A diagnostic prints as one safe line, whatever the file and project are called. */

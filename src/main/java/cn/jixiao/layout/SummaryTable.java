@@ -1,7 +1,7 @@
-package cn.jixiao.summary;
+package cn.jixiao.layout;
 
-import cn.jixiao.layout.Formats;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Formats;
 import cn.jixiao.model.FundTotal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package cn.jixiao.layout;
+package cn.jixiao.model;
 
 import cn.jixiao.model.FundTotal;
 import cn.jixiao.model.NumberOrText;
