@@ -128,16 +128,6 @@ public final class FormEngine {
         return new RenderedForm(documents, GlyphCoverage.missing(texts, bodyFace, fallbackFace));
     }
 
-    /** The JSON path of the input text a printed text comes from; {@code $} when it is none of them. */
-    private static String pathOf(List<TextField> texts, String printed) {
-        String wanted = printed.replaceAll("\\s", "");
-        return texts.stream()
-                .filter(field -> field.text().replaceAll("\\s", "").contains(wanted))
-                .map(TextField::path)
-                .findFirst()
-                .orElse("$");
-    }
-
     /** The batch's 项目支出绩效自评汇总表 as a PDF. */
     public byte[] renderSummary(SummaryTable table, LocalDate date) throws RenderException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -156,7 +146,7 @@ public final class FormEngine {
         try {
             pdf.export(List.of(print), new PdfDocumentInfo(layout.projectName(), creationDate), out);
         } catch (TextLostException e) {
-            throw new RenderException(pathOf(texts, e.text()), e.getMessage());
+            throw new RenderException(e.path() == null ? "$" : e.path(), e.getMessage());
         }
         return out.toByteArray();
     }
