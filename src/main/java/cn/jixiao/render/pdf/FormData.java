@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import net.sf.jasperreports.engine.JRDataSource;
 
 /**
  * What the templates in {@code templates/form*.jrxml} read: parameters and the records of the lists and subreport.
