@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.sf.jasperreports.engine.JasperPrint;
@@ -138,10 +137,7 @@ public final class FormEngine {
     private byte[] renderPdf(FormLayout layout, List<TextField> texts, LocalDate creationDate)
             throws RenderException {
         JasperPrint print = pdf.fill(layout);
-        Optional<TextField> lost = TextCompleteness.firstIncomplete(print, texts);
-        if (lost.isPresent()) {
-            throw new RenderException(lost.get().path(), "the text does not fit on the form: part of it would be lost");
-        }
+        TextCompleteness.check(print, texts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             pdf.export(List.of(print), new PdfDocumentInfo(layout.projectName(), creationDate), out);

@@ -132,6 +132,28 @@ class TextCompletenessTest {
     }
 
     /**
+     * A template whose 年度指标值 cell does not name the input it prints: the check cannot find the text's cell, and
+     * says so rather than pass the text unchecked.
+     */
+    @Test
+    void aTemplateCellThatDoesNotNameItsInputIsAnErrorAtThatInput() throws IOException {
+        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
+        Workspace.replaceOnce(templates.resolve("form-indicators.jrxml"), "<propertyExpression"
+                + " name=\"cn.jixiao.source.path\"><![CDATA[$F{path} + \".target\"]]></propertyExpression>", "");
+        ObjectNode project = Workspace.project("年度指标值无路径");
+        ((ObjectNode) project.path("indicators").get(0)).put("target", "28人");
+        Path input = Workspace.writeJson(directory.resolve("project.json"), project);
+
+        Jixiao.Run run = Jixiao.run("render", input.toString(), "--templates", templates.toString(), "-o",
+                directory.resolve("out").toString());
+
+        assertEquals(List.of(input + ": project 1 \"年度指标值无路径\": $.indicators[0].target: no cell of the template"
+                + " prints this text: the text field that prints it must name it in the property"
+                + " cn.jixiao.source.path"), run.errors());
+        assertEquals(1, run.exitCode());
+    }
+
+    /**
      * The check above sees the filled pages; JasperReports' PDF exporter lays each text out again, with OpenPDF's line
      * breaking. For this text (found by {@link FuzzTest}: CJK symbols such as 〟〷〽 mixed with ASCII in the narrow 分值
      * column, over a page break) OpenPDF needs more lines than the fill did, and would drop the last ones without a

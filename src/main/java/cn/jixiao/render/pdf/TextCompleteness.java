@@ -1,11 +1,11 @@
 package cn.jixiao.render.pdf;
 
 import cn.jixiao.model.TextFields.TextField;
+import cn.jixiao.render.RenderException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperPrint;
 
@@ -21,21 +21,29 @@ public final class TextCompleteness {
     private TextCompleteness() {
     }
 
-    /** The first input text that the pages do not print whole, if any. */
-    public static Optional<TextField> firstIncomplete(JasperPrint print, List<TextField> fields) {
+    /**
+     * @throws RenderException at the path of the first input text that the pages do not print whole, or that no cell
+     *                         of the template prints (a text field without the property {@value PrintedTexts#SOURCE_PATH})
+     */
+    public static void check(JasperPrint print, List<TextField> fields) throws RenderException {
         Map<String, List<String>> piecesByPath = new HashMap<>();
         for (JRPrintText text : PrintedTexts.of(print)) {
             String path = PrintedTexts.sourcePath(text);
-            if (path != null && text.getFullText() != null) {
-                piecesByPath.computeIfAbsent(path, p -> new ArrayList<>()).add(visible(text.getFullText()));
+            if (path != null) {
+                piecesByPath.computeIfAbsent(path, p -> new ArrayList<>())
+                        .add(text.getFullText() == null ? "" : visible(text.getFullText()));
             }
         }
         for (TextField field : fields) {
-            if (!printedWhole(visible(field.text()), piecesByPath.getOrDefault(field.path(), List.of()))) {
-                return Optional.of(field);
+            List<String> pieces = piecesByPath.get(field.path());
+            if (pieces == null) {
+                throw new RenderException(field.path(), "no cell of the template prints this text: the text field"
+                        + " that prints it must name it in the property " + PrintedTexts.SOURCE_PATH);
+            }
+            if (!printedWhole(visible(field.text()), pieces)) {
+                throw new RenderException(field.path(), "the text does not fit on the form: part of it would be lost");
             }
         }
-        return Optional.empty();
     }
 
     /**
