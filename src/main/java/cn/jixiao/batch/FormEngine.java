@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.sf.jasperreports.engine.JasperPrint;
@@ -128,16 +127,6 @@ public final class FormEngine {
         return new RenderedForm(documents, GlyphCoverage.missing(texts, bodyFace, fallbackFace));
     }
 
-    /** The JSON path of the input text a printed text comes from; {@code $} when it is none of them. */
-    private static String pathOf(List<TextField> texts, String printed) {
-        String wanted = printed.replaceAll("\\s", "");
-        return texts.stream()
-                .filter(field -> field.text().replaceAll("\\s", "").contains(wanted))
-                .map(TextField::path)
-                .findFirst()
-                .orElse("$");
-    }
-
     /** The batch's 项目支出绩效自评汇总表 as a PDF. */
     public byte[] renderSummary(SummaryTable table, LocalDate date) throws RenderException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -148,15 +137,12 @@ public final class FormEngine {
     private byte[] renderPdf(FormLayout layout, List<TextField> texts, LocalDate creationDate)
             throws RenderException {
         JasperPrint print = pdf.fill(layout);
-        Optional<TextField> lost = TextCompleteness.firstIncomplete(print, texts);
-        if (lost.isPresent()) {
-            throw new RenderException(lost.get().path(), "the text does not fit on the form: part of it would be lost");
-        }
+        TextCompleteness.check(print, texts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             pdf.export(List.of(print), new PdfDocumentInfo(layout.projectName(), creationDate), out);
         } catch (TextLostException e) {
-            throw new RenderException(pathOf(texts, e.text()), e.getMessage());
+            throw new RenderException(e.path() == null ? "$" : e.path(), e.getMessage());
         }
         return out.toByteArray();
     }

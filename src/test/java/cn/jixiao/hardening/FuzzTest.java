@@ -12,10 +12,12 @@ import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
+import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.TextFields.TextField;
 import cn.jixiao.model.TextFields;
 import cn.jixiao.render.RenderException;
+import cn.jixiao.render.pdf.PdfRenderer;
 import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.PdfFile;
 import cn.jixiao.testing.TestEngine;
@@ -43,9 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The seed forms mutated many thousand times (see {@link Mutator}), each read as the command line reads a file. For
  * every mutation: nothing throws; every diagnostic is one printable line that names a JSON path, or, when the file
  * cannot be read as JSON at all, a line and column; and every {@value #DEFAULT_RENDER_EVERY}th valid project is
- * rendered to PDF, which must draw every character of its input texts, or name it in a warning when the font lacks
- * it. Characters are compared by the glyph the font draws for them, as a reader sees them: the font draws U+2011
- * (non-breaking hyphen) with the glyph of "-", and the PDF's text layer then gives back "-".
+ * rendered to PDF, which must draw every character of each input text in that text's own cell (see
+ * {@link CellTexts}), or name it in a warning when the font lacks it. Characters are compared by the glyph the font
+ * draws for them, as a reader sees them: the font draws U+2011 (non-breaking hyphen) with the glyph of "-", and the
+ * PDF's text layer then gives back "-".
  *
  * <p>A valid project may still fail to render when a text does not fit its cell as the PDF writer sets it (see
  * {@link TextCompletenessTest}); the error must then name the text's JSON path.
@@ -75,6 +78,8 @@ class FuzzTest {
     private final List<String> failures = new ArrayList<>();
     private final Map<Integer, Integer> glyphs = new HashMap<>();
     private Font font;
+    /** Fills the forms again for the oracle, which needs to know where each cell is. */
+    private PdfRenderer pages;
     private int iteration;
     private byte[] document;
 
@@ -82,7 +87,10 @@ class FuzzTest {
     void mutatedExamplesNeverThrowAlwaysSayWhereAndNeverLoseText() throws Exception {
         FormEngine engine = TestEngine.pdf();
         EvaluationReader reader = engine.reader();
-        font = FontLibrary.scan(TestEngine.FONTS).face(FontSettings.DEFAULT_FAMILY, false).awtFont();
+        FontLibrary fonts = FontLibrary.scan(TestEngine.FONTS);
+        font = fonts.face(FontSettings.DEFAULT_FAMILY, false).awtFont();
+        pages = PdfRenderer.create(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE, fonts,
+                FontSettings.shipped(TestEngine.FONTS));
         JsonNode seeds = Workspace.JSON.readTree(Examples.FILE.toFile());
         List<JsonNode> bases = new ArrayList<>();
         seeds.forEach(bases::add);
@@ -148,8 +156,9 @@ class FuzzTest {
     }
 
     /**
-     * Renders the form and compares glyphs, not strings: the PDF's text comes cell by cell, but a cell that continues
-     * on the next page is split by that page's header rows. A form that does not render must say where; false then.
+     * Renders the form and compares each input text with what the PDF draws in its cell. Glyphs are compared, not
+     * strings: the text-layer of a cell that continues on the next page comes in pieces. A form that does not render
+     * must say where; false then.
      */
     private boolean checkRendersWholeOrSaysWhere(FormEngine engine, Evaluation evaluation) {
         RenderedForm form;
@@ -165,11 +174,13 @@ class FuzzTest {
             return false;
         }
         Set<Integer> warned = form.missingGlyphs().stream().map(MissingGlyph::codePoint).collect(Collectors.toSet());
-        Map<Integer, Integer> drawn;
+        Map<String, String> cells;
         try (PdfFile pdf = PdfFile.of(form.documents().get(OutputFormat.PDF))) {
-            drawn = glyphs(String.join("", pdf.pageTexts()));
+            cells = CellTexts.of(pages.fill(FormLayout.of(evaluation)), pdf);
+        } catch (RenderException e) {
+            fail("filled once, the form did not fill again: " + e.getMessage());
+            return true;
         }
-        Map<Integer, Integer> input = new HashMap<>();
         for (TextField field : TextFields.of(evaluation)) {
             for (int c : field.text().codePoints().toArray()) {
                 if (glyph(c) == 0 && !warned.contains(c) && !Character.isWhitespace(c) && !Character.isISOControl(c)
@@ -179,10 +190,11 @@ class FuzzTest {
                     return true;
                 }
             }
-            glyphs(field.text()).forEach((glyph, count) -> input.merge(glyph, count, Integer::sum));
-        }
-        if (!covers(drawn, input)) {
-            fail("the PDF lacks characters of the input, and no error or warning says so");
+            if (!covers(glyphs(cells.getOrDefault(field.path(), "")), glyphs(field.text()))) {
+                fail(field.path() + ": its cell in the PDF lacks characters of the text, and no error or warning"
+                        + " says so");
+                return true;
+            }
         }
         return true;
     }

@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * A PDF as its reader gets it, seen through PDFBox: pages, the text of each page, the fonts, the bookmarks and the
@@ -50,6 +51,10 @@ public final class PdfFile implements AutoCloseable {
 
     /** An outline entry of the document and the 1-based page it opens; 0 when it opens none. */
     public record Bookmark(String title, int page) {
+    }
+
+    /** A character as a page draws it (its text may be more than one character, e.g. a ligature's). */
+    public record DrawnCharacter(int page, String text, double x, double y) {
     }
 
     private final PDDocument document;
@@ -114,6 +119,26 @@ public final class PdfFile implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every character the pages draw, in drawing order, each with its page (1-based) and the centre of its box in points
+     * from the page's top left corner.
+     */
+    public List<DrawnCharacter> drawnCharacters() {
+        List<DrawnCharacter> characters = new ArrayList<>();
+        try {
+            new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    characters.add(new DrawnCharacter(getCurrentPageNo(), text.getUnicode(),
+                            text.getXDirAdj() + text.getWidthDirAdj() / 2, text.getYDirAdj() - text.getHeightDir() / 2));
+                }
+            }.getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return characters;
     }
 
     /** The text of every page, in order. */

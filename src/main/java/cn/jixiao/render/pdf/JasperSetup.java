@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.fonts.FontFamily;
@@ -60,6 +61,8 @@ final class JasperSetup {
         context.setExtensions(PersistenceServiceFactory.class,
                 List.of(FileRepositoryPersistenceServiceFactory.getInstance()));
         context.setProperty(JRPdfExporter.PDF_PRODUCER_FACTORY_PROPERTY, FormPdfProducerFactory.class.getName());
+        // Filling copies a property of a template's element to the elements it prints only when told to.
+        context.setProperty(JasperPrint.PROPERTIES_PRINT_TRANSFER_PREFIX + "jixiao", PrintedTexts.SOURCE_PATH);
         List<FontFamily> families = new ArrayList<>(List.of(
                 family(context, BODY_FAMILY + FONT, fonts, settings.bodyFamily()),
                 family(context, TITLE_FAMILY + FONT, fonts, settings.titleFamily())));

@@ -139,7 +139,7 @@ public final class PdfRenderer {
      * Writes filled forms as one PDF, in order. The document ID is a digest of the printed text, so the same forms
      * give the same bytes.
      *
-     * @throws TextLostException when a text would not come out whole
+     * @throws TextLostException when a text would not come out whole, at the JSON path of the input it prints
      */
     public void export(List<JasperPrint> prints, PdfDocumentInfo info, OutputStream out) throws RenderException {
         JasperPrint first = prints.get(0);
@@ -150,7 +150,7 @@ public final class PdfRenderer {
         } else {
             first.setProperty(FormPdfProducerFactory.CREATION_DATE, info.creationDate().toString());
         }
-        JRPdfExporter exporter = new JRPdfExporter(context);
+        JRPdfExporter exporter = new FormPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         ByteArrayOutputStream exported = new ByteArrayOutputStream(256 * 1024);
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(exported));
@@ -164,7 +164,7 @@ public final class PdfRenderer {
         } catch (JRException e) {
             throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
         } catch (TextCutException e) {
-            throw new TextLostException(e.text(), e);
+            throw new TextLostException(e.path(), e);
         } finally {
             PdfFonts.endDocument();
         }
