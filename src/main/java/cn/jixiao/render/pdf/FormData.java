@@ -1,5 +1,6 @@
 package cn.jixiao.render.pdf;
 
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.layout.FormLayout.FundRow;
 import cn.jixiao.layout.FormLayout.IndicatorRow;
@@ -21,7 +22,8 @@ final class FormData {
 
     /** The JSON paths of the funds rows, in the order {@link FormLayout#funds()} lists them. */
     private static final List<String> FUND_PATHS =
-            List.of("$.funds.total", "$.funds.fiscal", "$.funds.carryover", "$.funds.other");
+            List.of(JsonPath.of("funds", "total"), JsonPath.of("funds", "fiscal"), JsonPath.of("funds", "carryover"),
+                    JsonPath.of("funds", "other"));
 
     private static final Map<String, Function<Indexed<FundRow>, Object>> FUND_FIELDS = fields(
             row -> FUND_PATHS.get(row.index()), Map.of(
@@ -59,7 +61,7 @@ final class FormData {
      */
     private record Indexed<T>(int index, T record) {
         String indicatorPath() {
-            return "$.indicators[" + index + "]";
+            return JsonPath.index(JsonPath.of("indicators"), index);
         }
     }
 
