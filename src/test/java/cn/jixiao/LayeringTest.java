@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * package in the code (not in comments) fails with the file, the line and the import.
  */
 class LayeringTest {
-
-    private static final Path SOURCES = Path.of("src/main/java/cn/jixiao");
 
     private static final Set<String> RENDERERS = Set.of("render", "render.pdf", "render.docx", "render.xlsx");
     private static final Set<String> BELOW_RENDERERS = Set.of("diagnostics", "io", "model", "fonts", "layout");
@@ -54,7 +53,7 @@ class LayeringTest {
 
     @Test
     void everyPackageUsesOnlyThePackagesBelowIt() throws IOException {
-        assertEquals(List.of(), violations(SOURCES));
+        assertEquals(List.of(), violations(SourceLines.MAIN));
     }
 
     @Test
@@ -70,29 +69,21 @@ class LayeringTest {
 
     private static List<String> violations(Path root) throws IOException {
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String pkg = root.relativize(file.getParent()).toString().replace('/', '.');
-                String where = root.relativize(file).toString();
-                Set<String> allowed = ALLOWED.get(pkg);
-                if (allowed == null) {
-                    violations.add(where + ": package " + pkg + " has no place in the layers; add it to "
+        Set<String> unplaced = new TreeSet<>();
+        for (SourceLines.Line line : SourceLines.of(root)) {
+            Set<String> allowed = ALLOWED.get(line.pkg());
+            if (allowed == null) {
+                if (unplaced.add(line.pkg())) {
+                    violations.add(line.file() + ": package " + line.pkg() + " has no place in the layers; add it to "
                             + LayeringTest.class.getSimpleName());
-                    continue;
                 }
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i).strip();
-                    if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//")) {
-                        continue;
-                    }
-                    Matcher reference = REFERENCE.matcher(line);
-                    while (reference.find()) {
-                        String used = reference.group(1);
-                        if (!used.equals(pkg) && !allowed.contains(used)) {
-                            violations.add(where + ":" + (i + 1) + ": " + pkg + " may not use " + used + ": " + line);
-                        }
-                    }
+                continue;
+            }
+            Matcher reference = REFERENCE.matcher(line.text());
+            while (reference.find()) {
+                String used = reference.group(1);
+                if (!used.equals(line.pkg()) && !allowed.contains(used)) {
+                    violations.add(line.where() + ": " + line.pkg() + " may not use " + used + ": " + line.text());
                 }
             }
         }

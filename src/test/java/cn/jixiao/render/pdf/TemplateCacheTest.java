@@ -43,7 +43,12 @@ class TemplateCacheTest {
         context = JasperSetup.context(TEMPLATES, FontLibrary.scan(FONTS), FontSettings.shipped(FONTS));
     }
 
-    /** What an attacker plants: reading it back runs {@link #readObject}, which would run anything. */
+    /**
+     * What an attacker plants: reading it back runs {@link #readObject}, which could run anything. (JasperReports 7
+     * refuses to deserialize classes outside its allow-list, so before the cache was authenticated such a file stopped
+     * every run; a compiled report of the attacker's, whose expressions are bytecode, was loaded and run: see
+     * {@link #anotherTemplatesCompiledFormSwappedInIsCompiledAgain}.)
+     */
     static final class Planted implements Serializable {
         static volatile boolean deserialized;
 
@@ -53,7 +58,7 @@ class TemplateCacheTest {
     }
 
     @Test
-    void aPlantedObjectUnderACompiledTemplatesNameIsNeverDeserialized() throws Exception {
+    void aPlantedObjectIsNeverDeserializedAndTheTemplateIsCompiledAgain() throws Exception {
         FormTemplates.load(context, TEMPLATES, cache());
         Path form = cached("form.jrxml-");
         ByteArrayOutputStream planted = new ByteArrayOutputStream();
