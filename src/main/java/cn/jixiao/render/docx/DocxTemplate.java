@@ -1,7 +1,6 @@
 package cn.jixiao.render.docx;
 
 import cn.jixiao.layout.FormLayout;
-import cn.jixiao.render.docx.DocumentFonts.EmbeddedFont;
 import cn.jixiao.render.docx.DocxArchive.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,6 +73,7 @@ final class DocxTemplate {
     /** The archive's entries in order. */
     private final List<Part> entries;
     private final FormTable table;
+    private final DocumentFonts fonts;
     private final BitSet[] templateCodePoints;
     /** Subsets by font and characters: the title's, and a form's rendered again, are cut and compressed once. */
     private final Map<CachedFont, Entry> fontCache = new LinkedHashMap<>(FONT_CACHE_SIZE, 0.75f, true) {
@@ -83,9 +83,10 @@ final class DocxTemplate {
         }
     };
 
-    private DocxTemplate(List<Part> entries, FormTable table, BitSet[] templateCodePoints) {
+    private DocxTemplate(List<Part> entries, FormTable table, DocumentFonts fonts, BitSet[] templateCodePoints) {
         this.entries = entries;
         this.table = table;
+        this.fonts = fonts;
         this.templateCodePoints = templateCodePoints;
     }
 
@@ -128,9 +129,9 @@ final class DocxTemplate {
             }
         }
         List<String> names = markFields(body, headersAndFooters, knownFields);
-        fonts.setFamilies(document, styles, paragraphs);
-        Faces faces = faces(styles, paragraphs, names.size());
-        List<EmbeddedFont> embedded = fonts.embed(document, faces.used());
+        RunFonts.setFamilies(document, styles, paragraphs, fonts.bodyFamily(), fonts.titleFamily());
+        Faces faces = faces(styles, paragraphs, names.size(), fonts.count());
+        List<EmbeddedFont> embedded = FontTable.embed(document, fonts, faces.used());
         document.getProperties().getCoreProperties().setTitle(mark(names, "projectName"));
         List<FieldUse> fields = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -185,7 +186,7 @@ final class DocxTemplate {
         }
         FormTable table = new FormTable(columns, rows, FormTable.pageBodyHeight(body.getSectPr()), styles, fields,
                 namespaces);
-        return new DocxTemplate(entries, table, faces.codePoints());
+        return new DocxTemplate(entries, table, fonts, faces.codePoints());
     }
 
     /**
@@ -224,15 +225,16 @@ final class DocxTemplate {
     /**
      * What the template's runs draw in which face.
      *
-     * @param used       faces in the order of their first use, the body's regular face always among them
+     * @param used       faces in the order of their first use, the body's regular face and the fallback faces always
+     *                   among them
      * @param codePoints per face, the characters of the template's own text and the page numbers' digits
      * @param ofField    per field mark, the face its value is drawn in
      */
     private record Faces(List<Integer> used, BitSet[] codePoints, int[] ofField) {
     }
 
-    private static Faces faces(Styles styles, List<CTP> paragraphs, int fieldCount) {
-        BitSet[] codePoints = new BitSet[DocumentFonts.FACES];
+    private static Faces faces(Styles styles, List<CTP> paragraphs, int fieldCount, int faceCount) {
+        BitSet[] codePoints = new BitSet[faceCount];
         for (int face = 0; face < codePoints.length; face++) {
             codePoints[face] = new BitSet();
         }
@@ -259,6 +261,9 @@ final class DocxTemplate {
         DocumentFonts.addFieldDigits(codePoints);
         if (!used.contains(DocumentFonts.BODY_REGULAR)) {
             used.add(DocumentFonts.BODY_REGULAR);
+        }
+        for (int fallback = DocumentFonts.FACES; fallback < faceCount; fallback++) {
+            used.add(fallback);
         }
         return new Faces(used, codePoints, ofField);
     }
@@ -296,7 +301,7 @@ final class DocxTemplate {
         try {
             for (int i = 0; i < written.length; i++) {
                 if (entries.get(i) instanceof FilledPart part) {
-                    PartWriter writer = new PartWriter(part.capacity(), codePoints);
+                    PartWriter writer = new PartWriter(part.capacity(), codePoints, fonts);
                     part.xml().write(writer, values::get, layout);
                     written[i] = DocxArchive.deflate(part.name(), writer.bytes(), writer.size(), deflater);
                 }
@@ -326,7 +331,7 @@ final class DocxTemplate {
                 return cached;
             }
         }
-        byte[] font = DocumentFonts.subset(part.font(), characters);
+        byte[] font = part.font().subset(characters);
         Entry entry = DocxArchive.deflate(part.font().entryName(), font, font.length, deflater);
         synchronized (fontCache) {
             fontCache.put(key, entry);
