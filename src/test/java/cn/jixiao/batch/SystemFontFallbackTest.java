@@ -16,8 +16,13 @@ import cn.jixiao.testing.Forms;
 import cn.jixiao.testing.MachineFonts;
 import cn.jixiao.testing.PdfFile;
 import cn.jixiao.testing.TestEngine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +101,38 @@ class SystemFontFallbackTest {
         assertEquals(List.of(TestEngine.FONTS.resolve("NotoSerifSC-Regular.ttf"),
                 TestEngine.FONTS.resolve("NotoSerifSC-Bold.ttf"), MachineFonts.DEJAVU.resolve("DejaVuSans.ttf"),
                 MachineFonts.HANAZONO.resolve("HanaMinA.ttf")), files);
+    }
+
+    @Test
+    void theBatchReportNamesTheFontsOfEachProjectAndOfTheRun(@TempDir Path directory) throws Exception {
+        ArrayNode projects = (ArrayNode) new ObjectMapper().readTree(Examples.FILE.toFile());
+        ((ObjectNode) projects.get(1)).put("projectName", "生僻字𠀀项目");
+        Path input = directory.resolve("projects.json");
+        new ObjectMapper().writeValue(input.toFile(), List.of(projects.get(0), projects.get(1)));
+        Path output = directory.resolve("out");
+        new BatchRun(engine, new BatchRun.Settings(output, Set.of(OutputFormat.PDF), null, false, true, 1))
+                .run(List.of(input), new BatchRun.Listener() {
+                    @Override
+                    public void planned(int count) {
+                    }
+
+                    @Override
+                    public void finished(ProjectResult result) {
+                    }
+                });
+        JsonNode report = new ObjectMapper().readTree(output.resolve("report.json").toFile());
+        String noto = "Noto Serif SC " + TestEngine.FONTS.resolve("NotoSerifSC-Regular.ttf") + ", Noto Serif SC "
+                + TestEngine.FONTS.resolve("NotoSerifSC-Bold.ttf");
+        String hanaMin = "HanaMinA " + MachineFonts.HANAZONO.resolve("HanaMinA.ttf");
+        assertEquals(noto, fonts(report.get("projects").get(0)));
+        assertEquals(noto + ", " + hanaMin, fonts(report.get("projects").get(1)));
+        assertEquals(noto + ", " + hanaMin, fonts(report), "the run's fonts");
+    }
+
+    private static String fonts(JsonNode node) {
+        List<String> fonts = new ArrayList<>();
+        node.get("fonts").forEach(font -> fonts.add(font.get("family").asText() + " " + font.get("file").asText()));
+        return String.join(", ", fonts);
     }
 
     @Test
