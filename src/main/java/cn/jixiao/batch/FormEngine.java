@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import net.sf.jasperreports.engine.JasperPrint;
 
 /**
@@ -162,10 +163,14 @@ public final class FormEngine {
                 .orElse("$");
     }
 
-    /** The batch's 项目支出绩效自评汇总表 as a PDF. */
+    /** The batch's 项目支出绩效自评汇总表 as a PDF, its names drawn with the fallback fonts their forms use. */
     public byte[] renderSummary(SummaryTable table, LocalDate date) throws RenderException {
+        List<TextField> names = table.rows().stream()
+                .flatMap(row -> Stream.of(new TextField("$", row.projectName()), new TextField("$", row.department())))
+                .toList();
+        PdfRenderer summary = pdf.withFallbacks(coverage.fallbacks(coverage.missing(names)));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        pdf.export(List.of(pdf.fillSummary(table)), new PdfDocumentInfo(SummaryTable.TITLE, date), out);
+        summary.export(List.of(summary.fillSummary(table)), new PdfDocumentInfo(SummaryTable.TITLE, date), out);
         return out.toByteArray();
     }
 

@@ -104,7 +104,7 @@ class SystemFontFallbackTest {
     }
 
     @Test
-    void theBatchReportNamesTheFontsOfEachProjectAndOfTheRun(@TempDir Path directory) throws Exception {
+    void theBatchReportNamesTheFontsOfEachProjectAndOfTheRunAndTheSummaryUsesThemToo(@TempDir Path directory) throws Exception {
         ArrayNode projects = (ArrayNode) new ObjectMapper().readTree(Examples.FILE.toFile());
         ((ObjectNode) projects.get(1)).put("projectName", "生僻字𠀀项目");
         Path input = directory.resolve("projects.json");
@@ -127,6 +127,10 @@ class SystemFontFallbackTest {
         assertEquals(noto, fonts(report.get("projects").get(0)));
         assertEquals(noto + ", " + hanaMin, fonts(report.get("projects").get(1)));
         assertEquals(noto + ", " + hanaMin, fonts(report), "the run's fonts");
+        try (PdfFile summary = PdfFile.read(output.resolve(BatchRun.SUMMARY_PDF))) {
+            assertTrue(summary.compactText().contains("生僻字𠀀项目"), "the summary draws it too: "
+                    + summary.compactText());
+        }
     }
 
     private static String fonts(JsonNode node) {
