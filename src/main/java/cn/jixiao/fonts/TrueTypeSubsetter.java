@@ -16,8 +16,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Cuts a TrueType font (glyf outlines) down to the glyphs of a set of characters, so that a document embeds a few
- * hundred kilobytes instead of a 15 MB CJK font.
+ * Cuts a TrueType font (glyf outlines) down to the glyphs of a set of characters, so that a Word document embeds a few
+ * hundred kilobytes instead of a 15 MB CJK font. (OpenPDF subsets the fonts of a PDF itself.)
+ *
+ * <p>Why by hand: Apache FontBox's {@code TTFSubsetter}, the Java library that subsets TrueType fonts, writes a
+ * format 4 character map only and refuses any character above U+FFFF ("non-BMP Unicode character"), and those are
+ * exactly the characters a fallback font is embedded for: the 生僻字 of CJK Extension B and later (𠀀 U+20000). POI
+ * has no subsetter.
  *
  * <p>The subset keeps glyph 0 (.notdef), the glyph of every requested character the font maps, and every glyph a kept
  * composite glyph is built from; glyphs are renumbered compactly in their original order. It rebuilds {@code cmap}
