@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -166,7 +167,9 @@ public final class FormEngine {
     /** The batch's 项目支出绩效自评汇总表 as a PDF, its names drawn with the fallback fonts their forms use. */
     public byte[] renderSummary(SummaryTable table, LocalDate date) throws RenderException {
         List<TextField> names = table.rows().stream()
-                .flatMap(row -> Stream.of(new TextField("$", row.projectName()), new TextField("$", row.department())))
+                .flatMap(row -> Stream.of(row.projectName(), row.department()))
+                .filter(Objects::nonNull)
+                .map(text -> new TextField("$", text))
                 .toList();
         PdfRenderer summary = pdf.withFallbacks(coverage.fallbacks(coverage.missing(names)));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

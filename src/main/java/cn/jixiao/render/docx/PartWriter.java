@@ -1,7 +1,7 @@
 package cn.jixiao.render.docx;
 
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,8 +91,8 @@ final class PartWriter {
     /** Ends the run being written and starts one in the fallback face, or in the slot's own run's face for -1. */
     private void switchRun(XmlTemplate.FieldSlot slot, int fallback) {
         String head = slot.runHead();
-        int nameEnd = head.indexOf(' ') > 0 ? Math.min(head.indexOf(' '), head.indexOf('>')) : head.indexOf('>');
-        String prefix = head.substring(1, nameEnd - 1);
+        String runElement = head.substring(1, head.replace('>', ' ').indexOf(' ')); // w:r
+        String prefix = runElement.substring(0, runElement.length() - 1);
         if (fallback >= 0) {
             head = inFamily(head, prefix, fonts.family(fallback));
         }
