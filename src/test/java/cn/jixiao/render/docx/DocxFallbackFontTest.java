@@ -14,8 +14,11 @@ import cn.jixiao.testing.MachineFonts;
 import java.awt.Font;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -80,6 +83,31 @@ class DocxFallbackFontTest {
         }
     }
 
+    @Test
+    void aFallbackFontTheDocxCannotEmbedIsNamedOnItsRunsAndTheReasonIsGiven(@TempDir Path directory) throws Exception {
+        Path postScript = Files.write(directory.resolve("PostScript.otf"), "OTTO and the rest of a CFF font"
+                .getBytes(StandardCharsets.US_ASCII));
+        Face dejaVu = SystemFonts.in(List.of(machine)).drawing('⅓').orElseThrow();
+        Face fallback = new Face("PostScript Sans", postScript, false, dejaVu.awtFont());
+        DocxRenderer renderer = new DocxRenderer(DocxRendererTest.TEMPLATE, DocxRendererTest.FONTS,
+                FontLibrary.scan(Path.of("fonts")));
+
+        byte[] document = renderer.render(FormLayout.of(Forms.withOnlyDeviation(SampleForms.seedForm1(), 0, "⅓")),
+                List.of(fallback));
+
+        assertEquals(Optional.of("the DOCX (cannot embed font " + postScript + ": the font has PostScript (CFF)"
+                + " outlines; only TrueType outlines can be subset)"), renderer.lackingFormat(fallback));
+        try (XWPFDocument docx = DocxInspection.open(document)) {
+            XWPFRun third = DocxInspection.rows(docx).stream().flatMap(row -> row.cells().stream())
+                    .filter(cell -> cell.text().equals("⅓")).findFirst().orElseThrow()
+                    .cell().getParagraphs().get(0).getRuns().stream().filter(run -> run.text().equals("⅓"))
+                    .findFirst().orElseThrow();
+            assertEquals("PostScript Sans", family(third), "Word draws it where the font is installed");
+            assertEquals(0, fontElement(docx, "PostScript Sans").getElementsByTagNameNS(DocumentFonts.W, "embedRegular")
+                    .getLength(), "in the font table by name only, not embedded");
+        }
+    }
+
     /** The family set on a run, the same for every script. */
     private static String family(XWPFRun run) {
         CTFonts fonts = run.getCTR().getRPr().getRFontsArray(0);
@@ -91,24 +119,29 @@ class DocxFallbackFontTest {
     /** The regular face of the family as the font table embeds it, de-obfuscated with its key and loaded by Java. */
     private static Font embeddedRegular(XWPFDocument document, String family) throws Exception {
         PackagePart fontTable = FontTable.fontTable(document);
+        Element embed = (Element) fontElement(document, family)
+                .getElementsByTagNameNS(DocumentFonts.W, "embedRegular").item(0);
+        String id = embed.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+        byte[] bytes;
+        try (InputStream in = fontTable.getRelatedPart(fontTable.getRelationship(id)).getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        assertTrue(bytes.length < 200_000, "a subset, not the whole font: " + bytes.length + " bytes");
+        EmbeddedFont.obfuscate(bytes, embed.getAttributeNS(DocumentFonts.W, "fontKey"));
+        return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+    }
+
+    /** The family's {@code w:font} element in the font table. */
+    private static Element fontElement(XWPFDocument document, String family) throws Exception {
         Document table;
-        try (InputStream in = fontTable.getInputStream()) {
+        try (InputStream in = FontTable.fontTable(document).getInputStream()) {
             table = XMLHelper.newDocumentBuilder().parse(in);
         }
         NodeList fonts = table.getElementsByTagNameNS(DocumentFonts.W, "font");
         for (int i = 0; i < fonts.getLength(); i++) {
             Element font = (Element) fonts.item(i);
             if (family.equals(font.getAttributeNS(DocumentFonts.W, "name"))) {
-                Element embed = (Element) font.getElementsByTagNameNS(DocumentFonts.W, "embedRegular").item(0);
-                String id = embed.getAttributeNS(
-                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
-                byte[] bytes;
-                try (InputStream in = fontTable.getRelatedPart(fontTable.getRelationship(id)).getInputStream()) {
-                    bytes = in.readAllBytes();
-                }
-                assertTrue(bytes.length < 200_000, "a subset, not the whole font: " + bytes.length + " bytes");
-                EmbeddedFont.obfuscate(bytes, embed.getAttributeNS(DocumentFonts.W, "fontKey"));
-                return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+                return font;
             }
         }
         throw new AssertionError("no font " + family + " in the font table");
