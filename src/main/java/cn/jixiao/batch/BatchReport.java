@@ -2,18 +2,25 @@ package cn.jixiao.batch;
 
 import cn.jixiao.diagnostics.Diagnostic.Severity;
 import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.io.AtomicFiles.PendingFile;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code report.json}: every project of a batch in input order, with its position in the input, its outputs, warnings
- * and errors, then the batch's own files and the totals. Written as the batch goes, so it holds no project in memory;
+ * {@code report.json}: every project of a batch in input order, with its position in the input, its outputs, the
+ * fonts they are drawn with, warnings and errors, then the batch's own files, every font the batch used and the
+ * totals. The fonts (family and file) explain why another machine, with other fonts installed, draws a 生僻字
+ * differently. Written as the batch goes, so it holds no project in memory;
  * it appears under its name only when the batch is over. It has no times in it: the same input gives the same report.
  */
 final class BatchReport implements AutoCloseable {
@@ -26,6 +33,7 @@ final class BatchReport implements AutoCloseable {
     private final int[] byStatus = new int[ProjectResult.Status.values().length];
     private long warnings;
     private long errors;
+    private final Set<FontLibrary.Face> usedFonts = new LinkedHashSet<>();
 
     BatchReport(Path directory) throws IOException {
         file = PendingFile.open(directory.resolve(FILE_NAME));
@@ -35,7 +43,8 @@ final class BatchReport implements AutoCloseable {
         json.writeArrayFieldStart("projects");
     }
 
-    void add(ProjectResult result) throws IOException {
+    /** @param fonts the faces the project's documents are drawn with ({@link FormEngine.RenderedForm#fonts}) */
+    void add(ProjectResult result, List<FontLibrary.Face> fonts) throws IOException {
         projects++;
         byStatus[result.status().ordinal()]++;
         json.writeStartObject();
@@ -48,6 +57,8 @@ final class BatchReport implements AutoCloseable {
             json.writeString(output.getFileName().toString());
         }
         json.writeEndArray();
+        writeFonts(fonts);
+        usedFonts.addAll(fonts);
         writeDiagnostics("warnings", result, Severity.WARNING);
         writeDiagnostics("errors", result, Severity.ERROR);
         json.writeEndObject();
@@ -63,6 +74,7 @@ final class BatchReport implements AutoCloseable {
             json.writeStringField(batchFile.getKey(), batchFile.getValue().getFileName().toString());
         }
         json.writeEndObject();
+        writeFonts(usedFonts);
         json.writeObjectFieldStart("totals");
         json.writeNumberField("projects", projects);
         for (ProjectResult.Status status : ProjectResult.Status.values()) {
@@ -79,6 +91,17 @@ final class BatchReport implements AutoCloseable {
     @Override
     public void close() throws IOException {
         file.close();
+    }
+
+    private void writeFonts(Collection<FontLibrary.Face> fonts) throws IOException {
+        json.writeArrayFieldStart("fonts");
+        for (FontLibrary.Face font : fonts) {
+            json.writeStartObject();
+            json.writeStringField("family", font.family());
+            json.writeStringField("file", font.file().toString());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void writeDiagnostics(String field, ProjectResult result, Severity severity) throws IOException {

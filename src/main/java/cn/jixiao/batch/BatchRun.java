@@ -4,6 +4,7 @@ import cn.jixiao.batch.FormEngine.RenderedForm;
 import cn.jixiao.batch.ProjectResult.Status;
 import cn.jixiao.diagnostics.Diagnostic.Severity;
 import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.io.AtomicFiles;
@@ -149,11 +150,12 @@ public final class BatchRun {
     }
 
     /** A project's result and, for the combined PDF, its PDF. */
-    private record Done(ProjectResult result, byte[] pdf) {
+    /** A project's result and, for the combined PDF, its PDF; for the report, the fonts its documents use. */
+    private record Done(ProjectResult result, byte[] pdf, List<FontLibrary.Face> fonts) {
     }
 
     private static Future<Done> done(ProjectResult result) {
-        return CompletableFuture.completedFuture(new Done(result, null));
+        return CompletableFuture.completedFuture(new Done(result, null, List.of()));
     }
 
     /** Renders one project and writes its documents; runs on a worker thread. */
@@ -173,7 +175,7 @@ public final class BatchRun {
                 }
             }
             return new Done(new ProjectResult(project, Status.RENDERED, outputs, diagnostics),
-                    settings.batchFiles() ? form.documents().get(OutputFormat.PDF) : null);
+                    settings.batchFiles() ? form.documents().get(OutputFormat.PDF) : null, form.fonts());
         } catch (RenderException e) {
             diagnostics.add(diagnostic(project, Severity.ERROR, e.path(), e.getMessage()));
         } catch (RuntimeException e) {
@@ -185,7 +187,7 @@ public final class BatchRun {
             outputs.forEach(BatchRun::deleteQuietly);
             throw new UncheckedIOException(e);
         }
-        return new Done(new ProjectResult(project, Status.FAILED, List.of(), diagnostics), null);
+        return new Done(new ProjectResult(project, Status.FAILED, List.of(), diagnostics), null, List.of());
     }
 
     /**
@@ -218,7 +220,7 @@ public final class BatchRun {
                     combined.append(done.pdf(), result.input().name());
                     summary.add(result.input().evaluation());
                 }
-                report.add(result);
+                report.add(result, done.fonts());
             }
             listener.finished(result);
         }

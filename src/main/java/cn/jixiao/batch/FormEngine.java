@@ -21,11 +21,14 @@ import cn.jixiao.render.pdf.TextLostException;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import net.sf.jasperreports.engine.JasperPrint;
 
 /**
@@ -44,8 +47,14 @@ public final class FormEngine {
         }
     }
 
-    /** A form's documents, and what the reader should know about them. */
-    public record RenderedForm(Map<OutputFormat, byte[]> documents, List<MissingGlyph> missingGlyphs) {
+    /**
+     * A form's documents, and what the reader should know about them.
+     *
+     * @param fonts the faces its documents are drawn with: the configured ones, then the fallback faces that draw a
+     *              character of it
+     */
+    public record RenderedForm(Map<OutputFormat, byte[]> documents, List<MissingGlyph> missingGlyphs,
+                               List<FontLibrary.Face> fonts) {
     }
 
     /** The Word template, in the templates directory. */
@@ -54,16 +63,19 @@ public final class FormEngine {
     private final EvaluationReader reader;
     private final Settings settings;
     private final FontLibrary.Face bodyFace;
-    private final FontLibrary.Face fallbackFace;
+    private final List<FontLibrary.Face> configuredFaces;
+    private final GlyphCoverage coverage;
     private final PdfRenderer pdf;
     private final DocxRenderer docx;
 
     private FormEngine(EvaluationReader reader, Settings settings, FontLibrary.Face bodyFace,
-                       FontLibrary.Face fallbackFace, PdfRenderer pdf, DocxRenderer docx) {
+                       List<FontLibrary.Face> configuredFaces, GlyphCoverage coverage, PdfRenderer pdf,
+                       DocxRenderer docx) {
         this.reader = reader;
         this.settings = settings;
         this.bodyFace = bodyFace;
-        this.fallbackFace = fallbackFace;
+        this.configuredFaces = configuredFaces;
+        this.coverage = coverage;
         this.pdf = pdf;
         this.docx = docx;
     }
@@ -78,11 +90,18 @@ public final class FormEngine {
             String fallbackFamily = settings.fonts().fallbackFamily();
             FontLibrary.Face fallback = fallbackFamily == null ? null : fonts.face(fallbackFamily, false);
             PdfRenderer pdf = PdfRenderer.create(settings.templates(), settings.templateCache(), fonts,
-                    settings.fonts());
+                    settings.fonts(), fallback == null ? List.of() : List.of(fallback));
             DocxRenderer docx = settings.formats().contains(OutputFormat.DOCX)
-                    ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts)
+                    ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts,
+                    fallback == null ? List.of() : List.of(fallback))
                     : null;
-            return new FormEngine(reader.join(), settings, body, fallback, pdf, docx);
+            List<FontLibrary.Face> configured = new ArrayList<>();
+            for (String family : List.of(settings.fonts().bodyFamily(), settings.fonts().titleFamily())) {
+                configured.add(fonts.face(family, false));
+                configured.add(fonts.face(family, true));
+            }
+            return new FormEngine(reader.join(), settings, body, configured.stream().distinct().toList(),
+                    new GlyphCoverage(body, fallback, settings.fonts().systemFonts()), pdf, docx);
         } catch (FontException | DocxException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -113,28 +132,42 @@ public final class FormEngine {
         FormLayout layout = FormLayout.of(evaluation);
         List<TextField> texts = TextFields.of(evaluation);
         LocalDate creationDate = evaluation.reportDate() != null ? evaluation.reportDate() : date;
+        List<MissingGlyph> missing = coverage.missing(texts);
+        List<FontLibrary.Face> fallbacks = coverage.fallbacks(missing);
         Map<OutputFormat, byte[]> documents = new EnumMap<>(OutputFormat.class);
         if (settings.formats().contains(OutputFormat.PDF)) {
-            documents.put(OutputFormat.PDF, renderPdf(layout, texts, creationDate));
+            documents.put(OutputFormat.PDF, renderPdf(pdf.withFallbacks(fallbacks), layout, texts, creationDate));
         }
         if (docx != null) {
             try {
-                documents.put(OutputFormat.DOCX, docx.render(layout));
+                documents.put(OutputFormat.DOCX, docx.render(layout, fallbacks));
             } catch (DocxException e) {
                 throw new RenderException("cannot write the Word document: " + e.getMessage(), e);
             }
+            missing = missing.stream().map(glyph -> glyph.fallback() == null ? glyph
+                    : docx.lackingFormat(glyph.fallback()).map(glyph::lackingIn).orElse(glyph)).toList();
         }
-        return new RenderedForm(documents, GlyphCoverage.missing(texts, bodyFace, fallbackFace));
+        List<FontLibrary.Face> fonts = new ArrayList<>(configuredFaces);
+        missing.stream().map(MissingGlyph::fallback).filter(face -> face != null && !fonts.contains(face))
+                .forEach(fonts::add);
+        return new RenderedForm(documents, missing, fonts);
     }
 
-    /** The batch's 项目支出绩效自评汇总表 as a PDF. */
+    /** The batch's 项目支出绩效自评汇总表 as a PDF, its names drawn with the fallback fonts their forms use. */
     public byte[] renderSummary(SummaryTable table, LocalDate date) throws RenderException {
+        List<TextField> names = table.rows().stream()
+                .flatMap(row -> Stream.of(row.projectName(), row.department()))
+                .filter(Objects::nonNull)
+                .map(text -> new TextField("$", text))
+                .toList();
+        PdfRenderer summary = pdf.withFallbacks(coverage.fallbacks(coverage.missing(names)));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        pdf.export(List.of(pdf.fillSummary(table)), new PdfDocumentInfo(SummaryTable.TITLE, date), out);
+        summary.export(List.of(summary.fillSummary(table)), new PdfDocumentInfo(SummaryTable.TITLE, date), out);
         return out.toByteArray();
     }
 
-    private byte[] renderPdf(FormLayout layout, List<TextField> texts, LocalDate creationDate)
+    private static byte[] renderPdf(PdfRenderer pdf, FormLayout layout, List<TextField> texts,
+                                    LocalDate creationDate)
             throws RenderException {
         JasperPrint print = pdf.fill(layout);
         TextCompleteness.check(print, texts);

@@ -4,6 +4,7 @@ import cn.jixiao.batch.FormEngine;
 import cn.jixiao.batch.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import java.io.IOException;
+import cn.jixiao.fonts.SystemFonts;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,6 +46,11 @@ final class EngineOptions {
                     + "(生僻字 of CJK Extension B and later, symbols). Each such character is reported either way.")
     String fallbackFamily;
 
+    @Option(names = "--no-system-fonts",
+            description = "Do not look for a character the fonts lack among the fonts installed on this machine: "
+                    + "the same documents on every machine, but such a character is left out.")
+    boolean noSystemFonts;
+
     @Option(names = "--debug", description = "Show the stack trace of a failure.")
     boolean debug;
 
@@ -66,7 +72,8 @@ final class EngineOptions {
     FormEngine.Settings settings(Set<OutputFormat> formats) throws IOException {
         Path fontDirectory = fonts != null ? fonts : Installation.home().resolve("fonts");
         FontSettings fontSettings = new FontSettings(fontDirectory, bodyFamily,
-                titleFamily != null ? titleFamily : bodyFamily, fallbackFamily);
+                titleFamily != null ? titleFamily : bodyFamily, fallbackFamily,
+                noSystemFonts ? null : SystemFonts.installed());
         return new FormEngine.Settings(templates != null ? templates : Installation.home().resolve("templates"),
                 Installation.templateCache(), fontSettings, formats);
     }

@@ -11,9 +11,13 @@ import java.util.Objects;
  * @param bodyFamily  family of every table cell, e.g. {@code Noto Serif SC} or {@code 仿宋_GB2312}
  * @param titleFamily family of the title 项目支出绩效自评表, e.g. {@code 方正小标宋简体}
  * @param fallbackFamily family that draws the characters the body or title family lacks (a 生僻字 of CJK Extension B,
- *                    say); {@code null} for none: such a character is then reported and left out
+ *                    say); {@code null} for none
+ * @param systemFonts the machine's fonts, asked for a character neither these families nor the fallback family has;
+ *                    {@code null} not to ask them (the same documents on every machine): such a character is then
+ *                    reported and left out
  */
-public record FontSettings(Path directory, String bodyFamily, String titleFamily, String fallbackFamily) {
+public record FontSettings(Path directory, String bodyFamily, String titleFamily, String fallbackFamily,
+                           SystemFonts systemFonts) {
 
     public static final String DEFAULT_FAMILY = "Noto Serif SC";
 
@@ -23,8 +27,8 @@ public record FontSettings(Path directory, String bodyFamily, String titleFamily
         Objects.requireNonNull(titleFamily, "titleFamily");
     }
 
-    /** The fonts shipped in {@code fonts/}: Noto Serif SC Regular and Bold. */
+    /** The fonts shipped in {@code fonts/}, Noto Serif SC Regular and Bold, and the machine's fonts where they lack. */
     public static FontSettings shipped(Path fontsDirectory) {
-        return new FontSettings(fontsDirectory, DEFAULT_FAMILY, DEFAULT_FAMILY, null);
+        return new FontSettings(fontsDirectory, DEFAULT_FAMILY, DEFAULT_FAMILY, null, SystemFonts.installed());
     }
 }

@@ -16,8 +16,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Cuts a TrueType font (glyf outlines) down to the glyphs of a set of characters, so that a document embeds a few
- * hundred kilobytes instead of a 15 MB CJK font.
+ * Cuts a TrueType font (glyf outlines) down to the glyphs of a set of characters, so that a Word document embeds a few
+ * hundred kilobytes instead of a 15 MB CJK font. (OpenPDF subsets the fonts of a PDF itself.)
+ *
+ * <p>Why by hand: Apache FontBox's {@code TTFSubsetter}, the Java library that subsets TrueType fonts, writes a
+ * format 4 character map only and refuses any character above U+FFFF ("non-BMP Unicode character"), and those are
+ * exactly the characters a fallback font is embedded for: the 生僻字 of CJK Extension B and later (𠀀 U+20000). POI
+ * has no subsetter.
  *
  * <p>The subset keeps glyph 0 (.notdef), the glyph of every requested character the font maps, and every glyph a kept
  * composite glyph is built from; glyphs are renumbered compactly in their original order. It rebuilds {@code cmap}
@@ -42,6 +47,7 @@ public final class TrueTypeSubsetter {
     private static final Set<Integer> KEPT_NAME_IDS = Set.of(0, 1, 2, 3, 4, 5, 6, 13, 14, 16, 17);
 
     private static final int HEAD_CHECKSUM_ADJUSTMENT = 8;
+    private static final int HEAD_MAC_STYLE = 44;
     private static final int HEAD_INDEX_TO_LOC_FORMAT = 50;
     private static final long CHECKSUM_MAGIC = 0xB1B0AFBAL;
 
@@ -66,6 +72,7 @@ public final class TrueTypeSubsetter {
     private final byte[] hhea;
     private final byte[] maxp;
     private final byte[] os2; // null when the font has none
+    private final boolean regular;
 
     private record Table(int offset, int length) {
     }
@@ -122,6 +129,11 @@ public final class TrueTypeSubsetter {
             }
             this.glyphCount = Short.toUnsignedInt(font.getShort(tables.get("maxp").offset() + 4));
             this.longLoca = font.getShort(tables.get("head").offset() + HEAD_INDEX_TO_LOC_FORMAT) != 0;
+            Table os2Table = tables.get("OS/2");
+            int weight = os2Table == null ? 400 : Short.toUnsignedInt(font.getShort(os2Table.offset() + 4));
+            int width = os2Table == null ? 5 : Short.toUnsignedInt(font.getShort(os2Table.offset() + 6));
+            this.regular = (font.getShort(tables.get("head").offset() + HEAD_MAC_STYLE) & 0x3) == 0
+                    && weight >= 400 && weight <= 500 && width == 5;
             this.horizontalMetricCount = Short.toUnsignedInt(font.getShort(tables.get("hhea").offset() + 34));
             this.locaOffset = tables.get("loca").offset();
             this.glyfOffset = tables.get("glyf").offset();
@@ -153,6 +165,14 @@ public final class TrueTypeSubsetter {
     /** The glyph number of a character in the full font, 0 (.notdef) when the font lacks it. */
     public int glyphId(int codePoint) {
         return characterMap.glyphId(codePoint);
+    }
+
+    /**
+     * Whether the font is a regular face: neither bold nor italic ({@code head.macStyle}), of normal or medium weight
+     * and normal width ({@code OS/2}).
+     */
+    public boolean isRegular() {
+        return regular;
     }
 
     /** A font holding only the glyphs of these characters (plus .notdef and composite components). */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A character the form's font lacks is reported with its cell, and a configured fallback font draws it. Uses DejaVu
- * Sans (Debian's fonts-dejavu-core) as the fallback; without it the tests are reported as skipped.
+ * Sans (Debian's fonts-dejavu-core) as the fallback, and the machine's fonts are not asked; without DejaVu Sans the
+ * tests are reported as skipped. (The machine's fonts: {@link SystemFontFallbackTest}.)
  */
 class FallbackFontTest {
 
@@ -44,7 +45,8 @@ class FallbackFontTest {
         Files.copy(DEJAVU, fonts.resolve(DEJAVU.getFileName()));
         form = Forms.withOnlyDeviation(Examples.named("办公经费"), 0, "棋盘上的" + KING + "与生僻字𠀀");
         withFallback = FormEngine.start(new FormEngine.Settings(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE,
-                new FontSettings(fonts, FontSettings.DEFAULT_FAMILY, FontSettings.DEFAULT_FAMILY, "DejaVu Sans"),
+                new FontSettings(fonts, FontSettings.DEFAULT_FAMILY, FontSettings.DEFAULT_FAMILY, "DejaVu Sans",
+                        null),
                 Set.of(OutputFormat.PDF)));
     }
 
@@ -71,7 +73,10 @@ class FallbackFontTest {
 
     @Test
     void withoutAFallbackEveryMissingCharacterIsReported() throws Exception {
-        RenderedForm rendered = TestEngine.pdf().render(form, null);
+        FormEngine withoutFallback = FormEngine.start(new FormEngine.Settings(TestEngine.TEMPLATES,
+                TestEngine.TEMPLATE_CACHE, new FontSettings(fonts, FontSettings.DEFAULT_FAMILY,
+                FontSettings.DEFAULT_FAMILY, null, null), Set.of(OutputFormat.PDF)));
+        RenderedForm rendered = withoutFallback.render(form, null);
         assertEquals(Set.of(0x2654, 0x20000),
                 Set.copyOf(rendered.missingGlyphs().stream().map(MissingGlyph::codePoint).toList()));
         rendered.missingGlyphs().forEach(missing -> assertEquals(null, missing.fallback()));

@@ -17,6 +17,7 @@ import cn.jixiao.testing.PdfFile;
 import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,6 @@ class CellTextsTest {
 
     private static PdfRenderer renderer(Path templates, Path cache) throws Exception {
         return PdfRenderer.create(templates, cache, FontLibrary.scan(TestEngine.FONTS),
-                FontSettings.shipped(TestEngine.FONTS));
+                FontSettings.shipped(TestEngine.FONTS), List.of());
     }
 }

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Characters beyond the common Chinese ones, through {@code jixiao render} with the shipped font (Noto Serif SC):
- * Latin, full-width and half-width forms print as written; a character the font lacks (生僻字 of CJK Extension B and
- * later, emoji) is a warning naming it and its cell. Without a fallback font ({@code --fallback-font}) the PDF leaves
- * such a character out altogether: no glyph, not even an empty box, and nothing in the text layer, so the warning is
- * the only trace of it.
+ * Characters beyond the common Chinese ones, through {@code jixiao render} with the shipped font (Noto Serif SC) and
+ * without the machine's fonts ({@code --no-system-fonts}): Latin, full-width and half-width forms print as written; a
+ * character the font lacks (生僻字 of CJK Extension B and later, emoji) is a warning naming it and its cell. Without a
+ * fallback font ({@code --fallback-font}) the PDF leaves such a character out altogether: no glyph, not even an empty
+ * box, and nothing in the text layer, so the warning is the only trace of it. (With the machine's fonts, the default,
+ * see {@link cn.jixiao.batch.SystemFontFallbackTest}.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CharactersTest {
@@ -51,7 +52,7 @@ class CharactersTest {
         input = Workspace.writeJson(directory.resolve("characters.json"), project);
         Path output = directory.resolve("out");
 
-        run = Jixiao.run("render", input.toString(), "-o", output.toString());
+        run = Jixiao.run("render", input.toString(), "-o", output.toString(), "--no-system-fonts");
 
         Path pdf = output.resolve("2023-生僻字𠀀𪚥项目.pdf");
         try (PdfFile file = PdfFile.read(pdf)) {

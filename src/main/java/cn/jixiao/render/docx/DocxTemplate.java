@@ -3,7 +3,6 @@ package cn.jixiao.render.docx;
 import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.io.ReproducibleZip.Entry;
 import cn.jixiao.layout.FormLayout;
-import cn.jixiao.render.docx.DocumentFonts.EmbeddedFont;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.BitSet;
@@ -43,6 +42,7 @@ final class DocxTemplate {
     /** The archive's entries in order. */
     private final List<Part> entries;
     private final FormTable table;
+    private final DocumentFonts fonts;
     private final BitSet[] templateCodePoints;
     private final FontSubsets fontSubsets = new FontSubsets();
 
@@ -50,9 +50,10 @@ final class DocxTemplate {
      * @param entries            the archive's entries in order
      * @param templateCodePoints per face, the characters of the template's own text
      */
-    DocxTemplate(List<Part> entries, FormTable table, BitSet[] templateCodePoints) {
+    DocxTemplate(List<Part> entries, FormTable table, DocumentFonts fonts, BitSet[] templateCodePoints) {
         this.entries = entries;
         this.table = table;
+        this.fonts = fonts;
         this.templateCodePoints = templateCodePoints;
     }
 
@@ -70,7 +71,7 @@ final class DocxTemplate {
         try {
             for (int i = 0; i < written.length; i++) {
                 if (entries.get(i) instanceof FilledPart part) {
-                    PartWriter writer = new PartWriter(part.capacity(), codePoints);
+                    PartWriter writer = new PartWriter(part.capacity(), codePoints, fonts);
                     part.xml().write(writer, values::get, layout);
                     written[i] = ReproducibleZip.deflate(part.name(), writer.bytes(), writer.size(), deflater);
                 }

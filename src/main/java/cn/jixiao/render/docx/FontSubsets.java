@@ -2,7 +2,6 @@ package cn.jixiao.render.docx;
 
 import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.io.ReproducibleZip.Entry;
-import cn.jixiao.render.docx.DocumentFonts.EmbeddedFont;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class FontSubsets {
                 return cached;
             }
         }
-        byte[] subset = DocumentFonts.subset(font, characters);
+        byte[] subset = font.subset(characters);
         Entry entry = ReproducibleZip.deflate(font.entryName(), subset, subset.length, deflater);
         synchronized (entries) {
             entries.put(key, entry);

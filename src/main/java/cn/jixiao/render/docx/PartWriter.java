@@ -1,24 +1,31 @@
 package cn.jixiao.render.docx;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The UTF-8 bytes of one part being written for one form, and the characters each face must draw: the template's
- * XML is copied as it is, values are escaped as XML text.
+ * XML is copied as it is, values are escaped as XML text. A character of run text that the run's face lacks and a
+ * fallback face has is written in a run of its own, set in the fallback's family.
  */
 final class PartWriter {
 
     private static final int REPLACEMENT = 0xFFFD;
+    private static final Pattern RUN_FONTS = Pattern.compile("<(\\w+:)?rFonts\\b[^>]*>");
 
     private final BitSet[] codePoints;
+    private final DocumentFonts fonts;
     private byte[] bytes;
     private int size;
 
     /** @param codePoints the characters drawn in each face, added to as values are written */
-    PartWriter(int capacity, BitSet[] codePoints) {
+    PartWriter(int capacity, BitSet[] codePoints, DocumentFonts fonts) {
         this.bytes = new byte[capacity];
         this.codePoints = codePoints;
+        this.fonts = fonts;
     }
 
     void append(byte[] xml) {
@@ -33,8 +40,9 @@ final class PartWriter {
      * surrogate) becomes U+FFFD.
      */
     void appendText(String value, XmlTemplate.FieldSlot slot) {
-        BitSet drawn = slot.field().face() == FieldUse.NOT_DRAWN ? null : codePoints[slot.field().face()];
+        int face = slot.field().face();
         boolean runText = slot.lineBreak() != null;
+        int fallback = -1; // the fallback face of the run being written, -1 while in the slot's own run
         int length = value.length();
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
@@ -56,16 +64,59 @@ final class PartWriter {
                     || c == 0xFFFE || c == 0xFFFF) {
                 codePoint = REPLACEMENT;
             }
+            int drawnIn = face;
+            if (runText && face != FieldUse.NOT_DRAWN && codePoint >= 0x80) {
+                int needed = fonts.fallbackFace(face, codePoint);
+                if (needed != fallback) {
+                    switchRun(slot, needed);
+                    fallback = needed;
+                }
+                drawnIn = needed >= 0 ? needed : face;
+            }
             switch (codePoint) {
                 case '&' -> appendAscii("&amp;");
                 case '<' -> appendAscii("&lt;");
                 case '>' -> appendAscii("&gt;");
                 default -> appendCodePoint(codePoint);
             }
-            if (drawn != null && codePoint >= 0x20) {
-                drawn.set(codePoint);
+            if (drawnIn != FieldUse.NOT_DRAWN && codePoint >= 0x20) {
+                codePoints[drawnIn].set(codePoint);
             }
         }
+        if (fallback >= 0) {
+            switchRun(slot, -1);
+        }
+    }
+
+    /** Ends the run being written and starts one in the fallback face, or in the slot's own run's face for -1. */
+    private void switchRun(XmlTemplate.FieldSlot slot, int fallback) {
+        String head = slot.runHead();
+        String runElement = head.substring(1, head.replace('>', ' ').indexOf(' ')); // w:r
+        String prefix = runElement.substring(0, runElement.length() - 1);
+        if (fallback >= 0) {
+            head = inFamily(head, prefix, fonts.family(fallback));
+        }
+        append(("</" + prefix + "t></" + prefix + "r>" + head + "<" + prefix + "t xml:space=\"preserve\">")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The run head with its fonts replaced by the family for every script. */
+    private static String inFamily(String head, String prefix, String family) {
+        String name = family.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        String runFonts = "<" + prefix + "rFonts " + prefix + "ascii=\"" + name + "\" " + prefix + "hAnsi=\"" + name
+                + "\" " + prefix + "eastAsia=\"" + name + "\" " + prefix + "cs=\"" + name + "\"/>";
+        Matcher existing = RUN_FONTS.matcher(head);
+        if (existing.find()) {
+            return head.substring(0, existing.start()) + runFonts + head.substring(existing.end());
+        }
+        int properties = head.indexOf("<" + prefix + "rPr>");
+        if (properties >= 0) {
+            int at = properties + prefix.length() + 5;
+            return head.substring(0, at) + runFonts + head.substring(at);
+        }
+        int open = head.indexOf('>') + 1;
+        return head.substring(0, open) + "<" + prefix + "rPr>" + runFonts + "</" + prefix + "rPr>"
+                + head.substring(open);
     }
 
     byte[] bytes() {

@@ -1,7 +1,6 @@
 package cn.jixiao.render.docx;
 
 import cn.jixiao.io.ReproducibleZip;
-import cn.jixiao.render.docx.DocumentFonts.EmbeddedFont;
 import cn.jixiao.render.docx.DocxTemplate.FilledPart;
 import cn.jixiao.render.docx.DocxTemplate.FixedPart;
 import cn.jixiao.render.docx.DocxTemplate.FontPart;
@@ -91,9 +90,9 @@ final class TemplateReader {
             }
         }
         List<String> names = markFields(body, headersAndFooters, knownFields);
-        fonts.setFamilies(document, styles, paragraphs);
-        Faces faces = faces(styles, paragraphs, names.size());
-        List<EmbeddedFont> embedded = fonts.embed(document, faces.used());
+        RunFonts.setFamilies(document, styles, paragraphs, fonts.bodyFamily(), fonts.titleFamily());
+        Faces faces = faces(styles, paragraphs, names.size(), fonts.count());
+        List<EmbeddedFont> embedded = FontTable.embed(document, fonts, faces.used());
         document.getProperties().getCoreProperties().setTitle(mark(names, "projectName"));
         List<FieldUse> fields = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -148,7 +147,7 @@ final class TemplateReader {
         }
         FormTable table = new FormTable(columns, rows, TableGeometry.pageBodyHeight(body.getSectPr()), styles, fields,
                 namespaces);
-        return new DocxTemplate(entries, table, faces.codePoints());
+        return new DocxTemplate(entries, table, fonts, faces.codePoints());
     }
 
     /**
@@ -187,15 +186,16 @@ final class TemplateReader {
     /**
      * What the template's runs draw in which face.
      *
-     * @param used       faces in the order of their first use, the body's regular face always among them
+     * @param used       faces in the order of their first use, the body's regular face and the fallback faces always
+     *                   among them
      * @param codePoints per face, the characters of the template's own text and the page numbers' digits
      * @param ofField    per field mark, the face its value is drawn in
      */
     private record Faces(List<Integer> used, BitSet[] codePoints, int[] ofField) {
     }
 
-    private static Faces faces(Styles styles, List<CTP> paragraphs, int fieldCount) {
-        BitSet[] codePoints = new BitSet[DocumentFonts.FACES];
+    private static Faces faces(Styles styles, List<CTP> paragraphs, int fieldCount, int faceCount) {
+        BitSet[] codePoints = new BitSet[faceCount];
         for (int face = 0; face < codePoints.length; face++) {
             codePoints[face] = new BitSet();
         }
@@ -222,6 +222,9 @@ final class TemplateReader {
         DocumentFonts.addFieldDigits(codePoints);
         if (!used.contains(DocumentFonts.BODY_REGULAR)) {
             used.add(DocumentFonts.BODY_REGULAR);
+        }
+        for (int fallback = DocumentFonts.FACES; fallback < faceCount; fallback++) {
+            used.add(fallback);
         }
         return new Faces(used, codePoints, ofField);
     }

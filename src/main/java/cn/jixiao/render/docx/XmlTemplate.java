@@ -27,8 +27,11 @@ final class XmlTemplate {
     /**
      * A field's value, written as the text of a run ({@code w:t}) when {@code lineBreak} is set: line breaks and
      * tabs become Word's elements. Otherwise plain text (as the document title in {@code core.xml}).
+     *
+     * @param runHead for run text, the start of the run up to its text: {@code <w:r>} and its properties, from which
+     *                the runs of characters drawn in a fallback font are made ({@link PartWriter})
      */
-    record FieldSlot(FieldUse field, byte[] lineBreak, byte[] tab) implements Slot {
+    record FieldSlot(FieldUse field, byte[] lineBreak, byte[] tab, String runHead) implements Slot {
     }
 
     /** The rows of the form table with this number, in document order. */
@@ -120,12 +123,28 @@ final class XmlTemplate {
         }
         String element = xml.substring(tag + 1, nameEnd);
         if (!element.equals("t") && !element.endsWith(":t")) {
-            return new FieldSlot(field, null, null);
+            return new FieldSlot(field, null, null, null);
         }
         String prefix = element.substring(0, element.length() - 1);
         String reopen = "<" + element + " xml:space=\"preserve\">";
         return new FieldSlot(field, utf8("</" + element + "><" + prefix + "br/>" + reopen),
-                utf8("</" + element + "><" + prefix + "tab/>" + reopen));
+                utf8("</" + element + "><" + prefix + "tab/>" + reopen), runHead(xml, tag, prefix));
+    }
+
+    /** The run's start tag and properties ({@code rPr}), from the XML before the run's text element at {@code tag}. */
+    private static String runHead(String xml, int tag, String prefix) {
+        int start = Math.max(xml.lastIndexOf("<" + prefix + "r>", tag), xml.lastIndexOf("<" + prefix + "r ", tag));
+        if (start < 0) {
+            return "<" + prefix + "r>";
+        }
+        int end = xml.indexOf('>', start) + 1;
+        String properties = "<" + prefix + "rPr";
+        if (xml.startsWith(properties + ">", end) || xml.startsWith(properties + " ", end)) {
+            end = xml.indexOf("</" + prefix + "rPr>", end) + prefix.length() + 6;
+        } else if (xml.startsWith(properties + "/>", end)) {
+            end += properties.length() + 2;
+        }
+        return xml.substring(start, end);
     }
 
     private static int number(String xml, int start, int end) {

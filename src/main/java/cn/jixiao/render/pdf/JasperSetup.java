@@ -29,32 +29,35 @@ import net.sf.jasperreports.repo.RepositoryService;
  * The JasperReports context of a run: the templates directory as the repository (so {@code form.jrtx} resolves); the
  * fonts, registered as a font extension from the configured files and embedded in every PDF; and the reproducible PDF
  * producer. The templates name two font sets, {@value #BODY_FAMILY} and {@value #TITLE_FAMILY}: each is the configured
- * family, then the fallback family if one is configured, and JasperReports draws every character with the first of
- * them that has it.
+ * family, then the fallback faces, and JasperReports draws every character with the first of them that has it.
  */
 final class JasperSetup {
 
     static final String BODY_FAMILY = "Form Body";
     static final String TITLE_FAMILY = "Form Title";
-    private static final String FALLBACK_FAMILY = "Form Fallback";
+    private static final String FALLBACK_FAMILY = "Form Fallback ";
     /** Suffix of the font families behind the sets; {@code Form Body Font} is also what page anchors are set in. */
     private static final String FONT = " Font";
 
     private JasperSetup() {
     }
 
-    /** The font files behind the two families, which OpenPDF must have read before the first export. */
+    /** The font files behind the body and title families, which OpenPDF must have read before the first export. */
     static Set<Path> fontFiles(FontLibrary fonts, FontSettings settings) throws FontException {
         Set<Path> files = new LinkedHashSet<>();
-        for (String family : families(settings)) {
+        for (String family : List.of(settings.bodyFamily(), settings.titleFamily())) {
             files.add(fonts.face(family, false).file());
             files.add(fonts.face(family, true).file());
         }
         return files;
     }
 
-    static JasperReportsContext context(Path templates, FontLibrary fonts, FontSettings settings)
-            throws FontException {
+    /**
+     * @param fallbacks the faces that draw what the body and title families lack, in the order they are tried (see
+     *                  {@link cn.jixiao.fonts.GlyphCoverage#fallbacks})
+     */
+    static JasperReportsContext context(Path templates, FontLibrary fonts, FontSettings settings,
+                                        List<FontLibrary.Face> fallbacks) throws FontException {
         SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
         context.setExtensions(RepositoryService.class,
                 List.of(new FileRepositoryService(context, templates.toAbsolutePath().toString(), false)));
@@ -63,52 +66,54 @@ final class JasperSetup {
         context.setProperty(JRPdfExporter.PDF_PRODUCER_FACTORY_PROPERTY, FormPdfProducerFactory.class.getName());
         // Filling copies a property of a template's element to the elements it prints only when told to.
         context.setProperty(JasperPrint.PROPERTIES_PRINT_TRANSFER_PREFIX + "jixiao", PrintedTexts.SOURCE_PATH);
+        FontLibrary.Face body = fonts.face(settings.bodyFamily(), false);
         List<FontFamily> families = new ArrayList<>(List.of(
-                family(context, BODY_FAMILY + FONT, fonts, settings.bodyFamily()),
-                family(context, TITLE_FAMILY + FONT, fonts, settings.titleFamily())));
-        if (settings.fallbackFamily() != null) {
-            families.add(family(context, FALLBACK_FAMILY + FONT, fonts, settings.fallbackFamily()));
+                family(context, BODY_FAMILY + FONT, body.awtFont(), body, fonts.face(settings.bodyFamily(), true)),
+                family(context, TITLE_FAMILY + FONT, fonts.face(settings.titleFamily(), false).awtFont(),
+                        fonts.face(settings.titleFamily(), false), fonts.face(settings.titleFamily(), true))));
+        List<Font> tried = new ArrayList<>(List.of(body.awtFont()));
+        for (int i = 0; i < fallbacks.size(); i++) {
+            FontLibrary.Face fallback = fallbacks.get(i);
+            families.add(family(context, FALLBACK_FAMILY + (i + 1) + FONT,
+                    new FallbackFont(fallback.awtFont(), List.copyOf(tried)), fallback, fallback));
+            tried.add(fallback.awtFont());
         }
         context.setExtensions(FontFamily.class, families);
         context.setExtensions(FontSet.class, List.of(
-                fontSet(BODY_FAMILY, settings.fallbackFamily() != null), fontSet(TITLE_FAMILY, settings.fallbackFamily() != null)));
+                fontSet(BODY_FAMILY, fallbacks.size()), fontSet(TITLE_FAMILY, fallbacks.size())));
         return context;
     }
 
-    private static List<String> families(FontSettings settings) {
-        return settings.fallbackFamily() == null ? List.of(settings.bodyFamily(), settings.titleFamily())
-                : List.of(settings.bodyFamily(), settings.titleFamily(), settings.fallbackFamily());
-    }
-
-    /** The set the templates name: its own family, then the fallback family if there is one. */
-    private static FontSet fontSet(String name, boolean withFallback) {
+    /** The set the templates name: its own family, then the fallback families. */
+    private static FontSet fontSet(String name, int fallbacks) {
         SimpleFontSet set = new SimpleFontSet();
         set.setName(name);
         SimpleFontSetFamily primary = new SimpleFontSetFamily();
         primary.setFamilyName(name + FONT);
         primary.setPrimary(true);
         set.addFamily(primary);
-        if (withFallback) {
+        for (int i = 1; i <= fallbacks; i++) {
             SimpleFontSetFamily fallback = new SimpleFontSetFamily();
-            fallback.setFamilyName(FALLBACK_FAMILY + FONT);
+            fallback.setFamilyName(FALLBACK_FAMILY + i + FONT);
             set.addFamily(fallback);
         }
         return set;
     }
 
-    private static FontFamily family(JasperReportsContext context, String name, FontLibrary fonts, String family)
-            throws FontException {
+    /** @param awtFont the font JasperReports asks which characters the family draws */
+    private static FontFamily family(JasperReportsContext context, String name, Font awtFont,
+                                     FontLibrary.Face regular, FontLibrary.Face bold) {
         SimpleFontFamily fontFamily = new SimpleFontFamily(context);
         fontFamily.setName(name);
-        fontFamily.setNormalFace(face(context, fonts.face(family, false)));
-        fontFamily.setBoldFace(face(context, fonts.face(family, true)));
+        fontFamily.setNormalFace(face(context, regular, awtFont));
+        fontFamily.setBoldFace(face(context, bold, bold == regular ? awtFont : bold.awtFont()));
         fontFamily.setPdfEncoding("Identity-H");
         fontFamily.setPdfEmbedded(true);
         return fontFamily;
     }
 
-    private static SimpleFontFace face(JasperReportsContext context, FontLibrary.Face face) {
-        LoadedFontFace fontFace = new LoadedFontFace(context, face.awtFont());
+    private static SimpleFontFace face(JasperReportsContext context, FontLibrary.Face face, Font awtFont) {
+        LoadedFontFace fontFace = new LoadedFontFace(context, awtFont);
         fontFace.setTtf(face.file().toAbsolutePath().toString(), false);
         return fontFace;
     }
@@ -125,6 +130,31 @@ final class JasperSetup {
         @Override
         public Font getFont() {
             return font;
+        }
+    }
+
+    /**
+     * A fallback font that claims only the characters the fonts tried before it lack. JasperReports draws a run of
+     * text with the first family of a set that has all of its characters, and keeps going with it as long as it can:
+     * left to itself, a CJK fallback font would draw the whole of a cell that holds one 生僻字, common characters and
+     * all. This way the fallback draws exactly the characters {@link cn.jixiao.fonts.GlyphCoverage} assigned to it.
+     */
+    private static final class FallbackFont extends Font {
+        private final transient List<Font> tried;
+
+        FallbackFont(Font font, List<Font> tried) {
+            super(font);
+            this.tried = tried;
+        }
+
+        @Override
+        public boolean canDisplay(int codePoint) {
+            return super.canDisplay(codePoint) && tried.stream().noneMatch(font -> font.canDisplay(codePoint));
+        }
+
+        @Override
+        public boolean canDisplay(char c) {
+            return canDisplay((int) c);
         }
     }
 }

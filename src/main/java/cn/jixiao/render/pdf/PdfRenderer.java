@@ -16,9 +16,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -37,7 +41,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Renders forms to PDF from the JRXML templates. Create one per run: it compiles the templates and registers the
- * fonts once; {@link #render} is then safe to call from several threads.
+ * fonts once; {@link #render} is then safe to call from several threads. A form with characters that only fonts of
+ * the machine draw is rendered by {@link #withFallbacks}, a renderer that shares the templates and adds those fonts.
  */
 public final class PdfRenderer {
 
@@ -49,32 +54,45 @@ public final class PdfRenderer {
 
     private final JasperReportsContext context;
     private final FormTemplates templates;
+    private final List<Path> fallbackFiles;
+    private final FontSetup fonts;
 
-    private PdfRenderer(JasperReportsContext context, FormTemplates templates) {
+    /** What the renderers of one run share to make a renderer with other fallback fonts. */
+    private record FontSetup(Path templatesDirectory, FontLibrary library, FontSettings settings,
+                             Set<Path> preloaded, Map<List<Path>, PdfRenderer> byFallbacks) {
+    }
+
+    private PdfRenderer(JasperReportsContext context, FormTemplates templates, List<Path> fallbackFiles,
+                        FontSetup fonts) {
         this.context = context;
         this.templates = templates;
+        this.fallbackFiles = fallbackFiles;
+        this.fonts = fonts;
     }
 
     /**
      * @param templatesDirectory where {@code form.jrxml}, its subreport, {@code summary.jrxml} and {@code form.jrtx} are
      * @param templateCache      where compiled templates are kept between runs; {@code null} to compile every time
+     * @param fallbacks          the faces that draw what the configured families lack, in the order they are tried
      */
     public static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts,
-                                     FontSettings settings) throws RenderException {
+                                     FontSettings settings, List<FontLibrary.Face> fallbacks) throws RenderException {
         // The engine has no way yet to hand a start-up warning to its caller: this one goes to standard error, where
         // the command line prints its own.
-        return create(templatesDirectory, templateCache, fonts, settings,
+        return create(templatesDirectory, templateCache, fonts, settings, fallbacks,
                 warning -> System.err.println("warning: " + warning));
     }
 
     /** @param warnings told when the template cache is not used, or a cached template is not loaded */
     static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts, FontSettings settings,
-                              Consumer<String> warnings) throws RenderException {
+                              List<FontLibrary.Face> fallbacks, Consumer<String> warnings) throws RenderException {
         try {
-            JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings);
+            JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings, fallbacks);
+            Set<Path> files = new LinkedHashSet<>(JasperSetup.fontFiles(fonts, settings));
+            fallbacks.forEach(face -> files.add(face.file()));
             // Reading each font for OpenPDF and loading the templates each take a good part of a second when the
             // JVM is fresh: done side by side, each font on a thread of its own.
-            CompletableFuture<Void> pdfFonts = CompletableFuture.allOf(JasperSetup.fontFiles(fonts, settings).stream()
+            CompletableFuture<Void> pdfFonts = CompletableFuture.allOf(files.stream()
                     .map(file -> CompletableFuture.runAsync(() -> preload(file),
                             task -> new Thread(task, "font " + file.getFileName()).start()))
                     .toArray(CompletableFuture[]::new));
@@ -84,10 +102,46 @@ public final class PdfRenderer {
             join(pdfFonts);
             FontProgramTrimmer.checkShape(PdfFonts.sample(fonts.face(settings.bodyFamily(), false).file()));
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
-            return new PdfRenderer(context, templates);
+            FontSetup setup = new FontSetup(templatesDirectory, fonts, settings, ConcurrentHashMap.newKeySet(),
+                    new HashMap<>());
+            setup.preloaded().addAll(files);
+            return new PdfRenderer(context, templates, filesOf(fallbacks), setup);
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The renderer whose fallback faces are these (see {@link cn.jixiao.fonts.GlyphCoverage#fallbacks}): this one
+     * when they are its own, else one made on first use and kept for the run.
+     */
+    public PdfRenderer withFallbacks(List<FontLibrary.Face> fallbacks) throws RenderException {
+        List<Path> files = filesOf(fallbacks);
+        if (files.equals(fallbackFiles)) {
+            return this;
+        }
+        synchronized (fonts.byFallbacks()) {
+            PdfRenderer renderer = fonts.byFallbacks().get(files);
+            if (renderer == null) {
+                for (Path file : files) {
+                    if (fonts.preloaded().add(file)) {
+                        PdfFonts.preload(file);
+                    }
+                }
+                try {
+                    renderer = new PdfRenderer(JasperSetup.context(fonts.templatesDirectory(), fonts.library(),
+                            fonts.settings(), fallbacks), templates, files, fonts);
+                } catch (FontException e) {
+                    throw new RenderException(e.getMessage(), e);
+                }
+                fonts.byFallbacks().put(files, renderer);
+            }
+            return renderer;
+        }
+    }
+
+    private static List<Path> filesOf(List<FontLibrary.Face> faces) {
+        return faces.stream().map(FontLibrary.Face::file).toList();
     }
 
     private static void preload(Path fontFile) {

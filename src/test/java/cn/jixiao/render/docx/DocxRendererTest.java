@@ -244,7 +244,7 @@ class DocxRendererTest {
         try (XWPFDocument document = DocxInspection.open(renderer.render(FormLayout.of(SampleForms.seedForm1())))) {
             assertTrue(document.getSettings().getCTSettings().isSetEmbedTrueTypeFonts());
             assertTrue(document.getSettings().getCTSettings().isSetSaveSubsetFonts());
-            PackagePart fontTable = DocumentFonts.fontTable(document);
+            PackagePart fontTable = FontTable.fontTable(document);
             org.w3c.dom.Document table;
             try (InputStream in = fontTable.getInputStream()) {
                 DocumentBuilder builder = XMLHelper.newDocumentBuilder();
@@ -281,7 +281,7 @@ class DocxRendererTest {
             font = in.readAllBytes();
         }
         assertTrue(font.length < 200_000, "a subset, not the 15 MB font: " + font.length + " bytes");
-        DocumentFonts.obfuscate(font, key);
+        EmbeddedFont.obfuscate(font, key);
         return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(font));
     }
 

@@ -40,7 +40,7 @@ class TemplateCacheTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        context = JasperSetup.context(TEMPLATES, FontLibrary.scan(FONTS), FontSettings.shipped(FONTS));
+        context = JasperSetup.context(TEMPLATES, FontLibrary.scan(FONTS), FontSettings.shipped(FONTS), List.of());
     }
 
     /**
