@@ -53,9 +53,7 @@ class CellTextsTest {
     void aTextCutByTheTemplateIsCutInItsCellThoughThePageHasAllItsCharacters() throws Exception {
         String level3 = "年度资金总额其中当年财政拨款上年结转资金其他资金";
         Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Workspace.replaceOnce(templates.resolve("form-indicators.jrxml"),
-                "textAdjust=\"StretchHeight\" style=\"Row Cell Left\">\n\t\t\t\t\t\t\t\t\t\t<expression><![CDATA[$F{level3}",
-                "textAdjust=\"CutText\" style=\"Row Cell Left\">\n\t\t\t\t\t\t\t\t\t\t<expression><![CDATA[$F{level3}");
+        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "level3");
         ObjectNode project = Workspace.project("标签的字");
         ((ObjectNode) project.path("indicators").get(0)).put("level3", level3);
         Evaluation evaluation = new EvaluationReader()

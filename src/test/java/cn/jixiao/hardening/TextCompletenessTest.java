@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +37,7 @@ class TextCompletenessTest {
     @Test
     void aTextTheTemplateCutsIsAnErrorAtItsPathAndTheOtherProjectsRender() throws IOException {
         Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        cutCells(templates.resolve("form-indicators.jrxml"), "deviation");
+        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "deviation");
         ObjectNode cut = Workspace.project("偏差被截断");
         ((ObjectNode) cut.path("indicators").get(0)).put("deviation", Forms.prose(200));
         ArrayNode projects = Workspace.JSON.createArrayNode()
@@ -83,7 +81,7 @@ class TextCompletenessTest {
     @Test
     void aCutTextIsAnErrorEvenWhenTheLabelsPrintItsCharacters() throws IOException {
         Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        cutCells(templates.resolve("form-indicators.jrxml"), "level3");
+        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "level3");
         ObjectNode project = (ObjectNode) Workspace.JSON.readTree(Examples.FILE.toFile()).get(0);
         for (JsonNode indicator : project.path("indicators")) {
             String level3 = indicator.path("level3").asText();
@@ -110,7 +108,7 @@ class TextCompletenessTest {
     @Test
     void aCutTextIsAnErrorAtItsOwnRowWhenAnotherCellPrintsItsCharacters() throws IOException {
         Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        cutCells(templates.resolve("form-indicators.jrxml"), "level3");
+        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "level3");
         String longText = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
         ObjectNode project = Workspace.project("三级指标被截断");
         ArrayNode indicators = project.putArray("indicators");
@@ -199,14 +197,5 @@ class TextCompletenessTest {
         try (var in = TextCompletenessTest.class.getResourceAsStream("export-loss.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    /** Makes the indicator rows' cell of the field keep its height: JasperReports then cuts what does not fit. */
-    private static void cutCells(Path template, String field) throws IOException {
-        Pattern growingCell = Pattern.compile(
-                "textAdjust=\"StretchHeight\"([^>]*>\\s*<expression><!\\[CDATA\\[\\$F\\{" + field + "}]]>)");
-        Matcher cell = growingCell.matcher(Files.readString(template));
-        assertTrue(cell.find(), "the template has a growing " + field + " cell");
-        Files.writeString(template, cell.replaceFirst("textAdjust=\"CutText\"$1"));
     }
 }

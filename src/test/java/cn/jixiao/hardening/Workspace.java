@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The input files and template copies the hardening tests write, and what a run left in a directory. */
@@ -70,6 +72,24 @@ final class Workspace {
                 throw new IllegalArgumentException(file + " does not hold \"" + from + "\" exactly once");
             }
             Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes the cell that prints a field of the records ({@code $F{field}}) keep its height in a copied template:
+     * JasperReports then cuts the text that does not fit ({@code textAdjust="CutText"}), as the shipped template never
+     * does. Fails when the template has no such growing cell, or more than one.
+     */
+    static void cutText(Path template, String field) {
+        try {
+            Matcher cell = Pattern.compile("textAdjust=\"StretchHeight\"([^>]*>\\s*<expression><!\\[CDATA\\[\\$F\\{"
+                    + field + "}]]>)").matcher(Files.readString(template));
+            if (!cell.find() || cell.find()) {
+                throw new IllegalArgumentException(template + " does not have exactly one growing cell of " + field);
+            }
+            Files.writeString(template, cell.replaceFirst("textAdjust=\"CutText\"$1"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -122,8 +122,8 @@ public final class PdfFile implements AutoCloseable {
     }
 
     /**
-     * Every character the pages draw, in drawing order, each with its page (1-based) and the centre of its box in points
-     * from the page's top left corner.
+     * Every character the pages draw, in drawing order, each with its page (1-based) and the centre of its box in
+     * points from the page's top left corner.
      */
     public List<DrawnCharacter> drawnCharacters() {
         List<DrawnCharacter> characters = new ArrayList<>();
@@ -132,7 +132,8 @@ public final class PdfFile implements AutoCloseable {
                 @Override
                 protected void processTextPosition(TextPosition text) {
                     characters.add(new DrawnCharacter(getCurrentPageNo(), text.getUnicode(),
-                            text.getXDirAdj() + text.getWidthDirAdj() / 2, text.getYDirAdj() - text.getHeightDir() / 2));
+                            text.getXDirAdj() + text.getWidthDirAdj() / 2,
+                            text.getYDirAdj() - text.getHeightDir() / 2));
                 }
             }.getText(document);
         } catch (IOException e) {

@@ -193,7 +193,7 @@ public final class PdfRenderer {
      * Writes filled forms as one PDF, in order. The document ID is a digest of the printed text, so the same forms
      * give the same bytes.
      *
-     * @throws TextLostException when a text would not come out whole, at the JSON path of the input it prints
+     * @throws TextLostException when a text would not come out whole; at the JSON path of the input it prints
      */
     public void export(List<JasperPrint> prints, PdfDocumentInfo info, OutputStream out) throws RenderException {
         JasperPrint first = prints.get(0);

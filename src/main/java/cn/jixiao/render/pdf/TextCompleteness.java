@@ -22,8 +22,10 @@ public final class TextCompleteness {
     }
 
     /**
-     * @throws RenderException at the path of the first input text that the pages do not print whole, or that no cell
-     *                         of the template prints (a text field without the property {@value PrintedTexts#SOURCE_PATH})
+     * Checks the input's texts in order.
+     *
+     * @throws RenderException at the path of the first text that the pages do not print whole, or that no cell of the
+     *                         template names (a text field without the property {@value PrintedTexts#SOURCE_PATH})
      */
     public static void check(JasperPrint print, List<TextField> fields) throws RenderException {
         Map<String, List<String>> piecesByPath = new HashMap<>();
