@@ -78,6 +78,8 @@ public final class BatchRun {
 
     private final FormEngine engine;
     private final Settings settings;
+    /** The formats asked for per project, and PDF for the batch's files. */
+    private final Set<OutputFormat> rendered;
 
     public BatchRun(FormEngine engine, Settings settings) {
         Set<OutputFormat> needed = EnumSet.copyOf(settings.formats());
@@ -89,6 +91,7 @@ public final class BatchRun {
         }
         this.engine = engine;
         this.settings = settings;
+        this.rendered = Set.copyOf(needed);
     }
 
     /**
@@ -113,7 +116,7 @@ public final class BatchRun {
                     collector.stopped = settings.failFast();
                 } else {
                     String name = names.next(project.evaluation().year(), project.evaluation().projectName());
-                    inFlight.add(workers.submit(() -> new Done(engine.render(project, settings.date()), name)));
+                    inFlight.add(workers.submit(() -> new Done(engine.render(project, settings.date(), rendered), name)));
                 }
                 while (inFlight.size() > 2 * settings.threads() || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
                     collector.collect(await(inFlight.poll()));

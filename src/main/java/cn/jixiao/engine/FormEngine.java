@@ -174,12 +174,24 @@ public final class FormEngine {
      * @param date the documents' date where the project gives no {@code reportDate}; {@code null} for none
      */
     public ProjectDocuments render(ProjectInput project, LocalDate date) {
+        return render(project, date, settings.formats());
+    }
+
+    /**
+     * {@link #render(ProjectInput, LocalDate)} to some of the engine's formats only.
+     *
+     * @throws IllegalArgumentException when a format is not one of the settings'
+     */
+    public ProjectDocuments render(ProjectInput project, LocalDate date, Set<OutputFormat> formats) {
+        if (!settings.formats().containsAll(formats)) {
+            throw new IllegalArgumentException("the engine renders " + settings.formats() + ", not " + formats);
+        }
         List<Diagnostic> diagnostics = new ArrayList<>(project.diagnostics());
         if (project.hasErrors()) {
             return new ProjectDocuments(project, Map.of(), diagnostics);
         }
         try {
-            RenderedForm form = render(project.evaluation(), date);
+            RenderedForm form = render(project.evaluation(), date, formats);
             for (MissingGlyph missing : form.missingGlyphs()) {
                 diagnostics.add(diagnostic(project, Severity.WARNING, missing.path(), missing.describe()));
             }
@@ -215,14 +227,19 @@ public final class FormEngine {
      * @throws RenderException when a document cannot be made, or when a text of the input did not reach the page
      */
     public RenderedForm render(Evaluation evaluation, LocalDate date) throws RenderException {
+        return render(evaluation, date, settings.formats());
+    }
+
+    private RenderedForm render(Evaluation evaluation, LocalDate date, Set<OutputFormat> formats)
+            throws RenderException {
         FormLayout layout = FormLayout.of(evaluation);
         List<TextField> texts = TextFields.of(evaluation);
         LocalDate creationDate = evaluation.reportDate() != null ? evaluation.reportDate() : date;
         Map<OutputFormat, byte[]> documents = new EnumMap<>(OutputFormat.class);
-        if (settings.formats().contains(OutputFormat.PDF)) {
+        if (formats.contains(OutputFormat.PDF)) {
             documents.put(OutputFormat.PDF, renderPdf(layout, texts, creationDate));
         }
-        if (docx != null) {
+        if (formats.contains(OutputFormat.DOCX)) {
             try {
                 documents.put(OutputFormat.DOCX, docx.render(layout));
             } catch (DocxException e) {
