@@ -27,7 +27,7 @@ final class BatchReport implements AutoCloseable {
 
     static final String FILE_NAME = "report.json";
 
-    private final PendingFile file;
+    private final BatchOutput.Pending file;
     private final JsonGenerator json;
     private int projects;
     private final int[] byStatus = new int[ProjectResult.Status.values().length];
@@ -35,8 +35,8 @@ final class BatchReport implements AutoCloseable {
     private long errors;
     private final Set<FontLibrary.Face> usedFonts = new LinkedHashSet<>();
 
-    BatchReport(Path directory) throws IOException {
-        file = PendingFile.open(directory.resolve(FILE_NAME));
+    BatchReport(BatchOutput output) throws IOException {
+        file = output.open(FILE_NAME);
         json = new JsonFactory().createGenerator(file.out(), JsonEncoding.UTF8).useDefaultPrettyPrinter();
         json.writeStartObject();
         json.writeStringField("report", "项目支出绩效自评表 batch");
@@ -48,13 +48,13 @@ final class BatchReport implements AutoCloseable {
         projects++;
         byStatus[result.status().ordinal()]++;
         json.writeStartObject();
-        json.writeStringField("file", result.input().file().toString());
+        json.writeStringField("file", result.input().file());
         json.writeNumberField("index", result.input().index());
         json.writeStringField("name", result.input().name());
         json.writeStringField("status", result.status().name().toLowerCase(Locale.ROOT));
         json.writeArrayFieldStart("outputs");
-        for (Path output : result.outputs()) {
-            json.writeString(output.getFileName().toString());
+        for (String output : result.outputs()) {
+            json.writeString(output);
         }
         json.writeEndArray();
         writeFonts(fonts);
@@ -67,11 +67,11 @@ final class BatchReport implements AutoCloseable {
     }
 
     /** Ends the report with the batch's own files (by role) and the totals, and gives it its name. */
-    void commit(Map<String, Path> batchFiles) throws IOException {
+    void commit(Map<String, String> batchFiles) throws IOException {
         json.writeEndArray();
         json.writeObjectFieldStart("batchFiles");
-        for (Map.Entry<String, Path> batchFile : batchFiles.entrySet()) {
-            json.writeStringField(batchFile.getKey(), batchFile.getValue().getFileName().toString());
+        for (Map.Entry<String, String> batchFile : batchFiles.entrySet()) {
+            json.writeStringField(batchFile.getKey(), batchFile.getValue());
         }
         json.writeEndObject();
         writeFonts(usedFonts);

@@ -1,7 +1,7 @@
 package cn.jixiao.cli;
 
-import cn.jixiao.batch.FormEngine;
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import java.io.IOException;
 import cn.jixiao.fonts.SystemFonts;
@@ -82,12 +82,8 @@ final class EngineOptions {
     static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
-            for (OutputFormat format : OutputFormat.values()) {
-                if (format.extension.equalsIgnoreCase(value.trim())) {
-                    return format;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown format \"" + value + "\": use pdf, docx or pdf,docx");
+            return OutputFormat.of(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown format \"" + value + "\": use pdf, docx or pdf,docx"));
         }
     }
 }

@@ -75,6 +75,41 @@ public final class ReproducibleZip {
         }
     }
 
+    /**
+     * An archive written entry by entry to the stream, which stays open: for archives too large to hold in memory (a
+     * batch's files). Entries are dated like the others; their sizes follow them (data descriptors), as a stream
+     * cannot be rewound.
+     */
+    public static Writer writer(OutputStream out) {
+        return new Writer(out);
+    }
+
+    /** See {@link #writer}. Used from one thread. */
+    public static final class Writer {
+        private final ZipArchiveOutputStream zip;
+
+        private Writer(OutputStream out) {
+            zip = new ZipArchiveOutputStream(new KeptOpen(out));
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+        }
+
+        /** Adds an entry, compressed as it is written. */
+        public void add(String name, AtomicFiles.Content content) throws IOException {
+            ZipArchiveEntry header = new ZipArchiveEntry(name);
+            header.setMethod(ZipEntry.DEFLATED);
+            header.setTime(ZipUtil.dosToJavaTime(DOS_EPOCH));
+            zip.putArchiveEntry(header);
+            content.writeTo(zip);
+            zip.closeArchiveEntry();
+        }
+
+        /** Writes the archive's directory; the stream stays open. */
+        public void finish() throws IOException {
+            zip.finish();
+            zip.close();
+        }
+    }
+
     /** Writes the archive {@code zip} (POI's workbook) again, reproducibly; the stream stays open. */
     public static void rewrite(byte[] zip, OutputStream out) throws IOException {
         List<Entry> entries = new ArrayList<>();

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.FormEngine.RenderedForm;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.FormEngine.RenderedForm;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
@@ -110,8 +112,8 @@ class SystemFontFallbackTest {
         Path input = directory.resolve("projects.json");
         new ObjectMapper().writeValue(input.toFile(), List.of(projects.get(0), projects.get(1)));
         Path output = directory.resolve("out");
-        new BatchRun(engine, new BatchRun.Settings(output, Set.of(OutputFormat.PDF), null, false, true, 1))
-                .run(List.of(input), new BatchRun.Listener() {
+        new BatchRun(engine, new BatchRun.Settings(Set.of(OutputFormat.PDF), null, false, true, 1))
+                .run(engine.read(input), BatchOutput.directory(output), new BatchRun.Listener() {
                     @Override
                     public void planned(int count) {
                     }

@@ -3,7 +3,7 @@ package cn.jixiao.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.input.EvaluationReader;

@@ -3,7 +3,7 @@ package cn.jixiao.pictures;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.testing.Examples;

@@ -3,7 +3,7 @@ package cn.jixiao.pictures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.FormEngine;
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.pictures.PictureComparison.Change;
 import cn.jixiao.pictures.PictureComparison.LineDifference;

@@ -1,11 +1,14 @@
-package cn.jixiao.batch;
+package cn.jixiao.engine;
 
+import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.diagnostics.Diagnostic.Severity;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.fonts.GlyphCoverage;
 import cn.jixiao.input.EvaluationReader;
+import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.model.Evaluation;
@@ -18,7 +21,10 @@ import cn.jixiao.render.pdf.PdfDocumentInfo;
 import cn.jixiao.render.pdf.PdfRenderer;
 import cn.jixiao.render.pdf.TextCompleteness;
 import cn.jixiao.render.pdf.TextLostException;
+import cn.jixiao.validation.EvaluationRules;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,8 +38,13 @@ import java.util.stream.Stream;
 import net.sf.jasperreports.engine.JasperPrint;
 
 /**
- * Everything a run needs to turn evaluations into documents, set up once: the reader with its schema, the fonts, the
- * compiled templates. {@link #render} is safe to call from several threads.
+ * The engine: everything needed to turn evaluations into documents, set up once ({@link #start}: the reader with its
+ * schema, the fonts, the compiled templates), then used for any number of projects. The command line, the batch and
+ * the HTTP service all use it; it knows nothing of either.
+ *
+ * <p>Thread-safe: one engine serves many threads at once. Start it once per set of templates and fonts, as starting
+ * takes seconds (compiling the templates, reading the fonts) and rendering a form takes milliseconds.
+ * README.md, "Use it from Java", shows it at work.
  */
 public final class FormEngine {
 
@@ -44,6 +55,14 @@ public final class FormEngine {
     public record Settings(Path templates, Path templateCache, FontSettings fonts, Set<OutputFormat> formats) {
         public Settings {
             formats = Set.copyOf(formats);
+        }
+
+        /**
+         * The templates and fonts of an installation: {@code templates/} and {@code fonts/} (Noto Serif SC) under
+         * {@code home}, without a cache of compiled templates.
+         */
+        public static Settings installation(Path home, Set<OutputFormat> formats) {
+            return new Settings(home.resolve("templates"), null, FontSettings.shipped(home.resolve("fonts")), formats);
         }
     }
 
@@ -111,6 +130,76 @@ public final class FormEngine {
         return reader;
     }
 
+    /**
+     * Reads and checks JSON: one evaluation object or an array of them, as a file holds them. Reading never fails on
+     * what the content holds: every problem is a diagnostic naming the source, the project and the JSON path.
+     *
+     * @param source what messages call the content, such as a file or upload name
+     * @throws IOException when the stream itself cannot be read
+     * @see EvaluationReader
+     */
+    public List<ProjectInput> read(String source, InputStream json) throws IOException {
+        return checked(reader.read(source, json));
+    }
+
+    /** {@link #read(String, InputStream)} of content already in memory. */
+    public List<ProjectInput> read(String source, byte[] json) {
+        return checked(reader.read(source, json));
+    }
+
+    /** {@link #read(String, InputStream)} of a file; a file that cannot be read is a diagnostic too. */
+    public List<ProjectInput> read(Path file) {
+        return checked(reader.read(file));
+    }
+
+    /** What was read, with the scoring rules' warnings (分值 adding up, 执行率 agreeing, ...) on each project. */
+    private static List<ProjectInput> checked(List<ProjectInput> projects) {
+        return projects.stream().map(EvaluationRules::check).toList();
+    }
+
+    /**
+     * Renders a project as read by {@link #read} to every format of the settings. A project with errors is not
+     * rendered; nor is one whose rendering fails (a text that does not fit on the form, a fault of a library with this
+     * one form): its diagnostics then say why, at the path of the input where they can.
+     *
+     * @param date the documents' date where the project gives no {@code reportDate}; {@code null} for none
+     */
+    public ProjectDocuments render(ProjectInput project, LocalDate date) {
+        return render(project, date, settings.formats());
+    }
+
+    /**
+     * {@link #render(ProjectInput, LocalDate)} to some of the engine's formats only.
+     *
+     * @throws IllegalArgumentException when a format is not one of the settings'
+     */
+    public ProjectDocuments render(ProjectInput project, LocalDate date, Set<OutputFormat> formats) {
+        if (!settings.formats().containsAll(formats)) {
+            throw new IllegalArgumentException("the engine renders " + settings.formats() + ", not " + formats);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(project.diagnostics());
+        if (project.hasErrors()) {
+            return new ProjectDocuments(project, Map.of(), diagnostics, List.of());
+        }
+        try {
+            RenderedForm form = render(project.evaluation(), date, formats);
+            for (MissingGlyph missing : form.missingGlyphs()) {
+                diagnostics.add(diagnostic(project, Severity.WARNING, missing.path(), missing.describe()));
+            }
+            return new ProjectDocuments(project, form.documents(), diagnostics, form.fonts());
+        } catch (RenderException e) {
+            diagnostics.add(diagnostic(project, Severity.ERROR, e.path(), e.getMessage()));
+        } catch (RuntimeException e) {
+            // A fault of the engine or a library with this one form: it fails alone, the others still render.
+            diagnostics.add(diagnostic(project, Severity.ERROR, null, "could not be rendered: " + e));
+        }
+        return new ProjectDocuments(project, Map.of(), diagnostics, List.of());
+    }
+
+    private static Diagnostic diagnostic(ProjectInput project, Severity severity, String path, String message) {
+        return new Diagnostic(severity, project.file(), project.index(), project.name(), path, message);
+    }
+
     /** The documents {@link #render} makes. */
     public Set<OutputFormat> formats() {
         return settings.formats();
@@ -129,16 +218,21 @@ public final class FormEngine {
      * @throws RenderException when a document cannot be made, or when a text of the input did not reach the page
      */
     public RenderedForm render(Evaluation evaluation, LocalDate date) throws RenderException {
+        return render(evaluation, date, settings.formats());
+    }
+
+    private RenderedForm render(Evaluation evaluation, LocalDate date, Set<OutputFormat> formats)
+            throws RenderException {
         FormLayout layout = FormLayout.of(evaluation);
         List<TextField> texts = TextFields.of(evaluation);
         LocalDate creationDate = evaluation.reportDate() != null ? evaluation.reportDate() : date;
         List<MissingGlyph> missing = coverage.missing(texts);
         List<FontLibrary.Face> fallbacks = coverage.fallbacks(missing);
         Map<OutputFormat, byte[]> documents = new EnumMap<>(OutputFormat.class);
-        if (settings.formats().contains(OutputFormat.PDF)) {
+        if (formats.contains(OutputFormat.PDF)) {
             documents.put(OutputFormat.PDF, renderPdf(pdf.withFallbacks(fallbacks), layout, texts, creationDate));
         }
-        if (docx != null) {
+        if (formats.contains(OutputFormat.DOCX)) {
             try {
                 documents.put(OutputFormat.DOCX, docx.render(layout, fallbacks));
             } catch (DocxException e) {
