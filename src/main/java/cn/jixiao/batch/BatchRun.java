@@ -4,6 +4,7 @@ import cn.jixiao.batch.FormEngine.RenderedForm;
 import cn.jixiao.batch.ProjectResult.Status;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.ProjectInput;
+import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.io.AtomicFiles;
 import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.render.RenderException;
@@ -105,7 +106,7 @@ public final class BatchRun {
 
         List<ProjectInput> projects = new ArrayList<>();
         for (Path file : files) {
-            projects.addAll(engine.reader().read(file));
+            projects.addAll(OfficeImport.read(engine.reader(), file));
         }
         listener.planned(projects.size());
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "",
                 "Input: a JSON file holding one evaluation object or an array of them (the contract is "
                         + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md)."},
-        subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, BenchCommand.class,
+        subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ImportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -3,6 +3,7 @@ package cn.jixiao.cli;
 import cn.jixiao.batch.InputFiles;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
+import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.validation.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
         int withErrors = 0;
         int warnings = 0;
         for (Path file : files.files()) {
-            for (ProjectInput project : reader.read(file)) {
+            for (ProjectInput project : OfficeImport.read(reader, file)) {
                 projects++;
                 withErrors += project.hasErrors() ? 1 : 0;
                 for (Diagnostic diagnostic : project.diagnostics()) {
