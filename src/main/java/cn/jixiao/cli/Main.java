@@ -17,8 +17,7 @@ import picocli.CommandLine.Command;
                 "Input: a JSON file holding one evaluation object or an array of them (the contract is "
                         + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md)."},
         subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ImportCommand.class,
-                BenchCommand.class,
-                CommandLine.HelpCommand.class},
+                TemplateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every project is fine (warnings allowed)",

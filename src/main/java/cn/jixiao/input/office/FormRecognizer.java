@@ -74,6 +74,8 @@ final class FormRecognizer {
     private int expectedColumn;
     private int actualColumn;
     private Map<String, Integer> indicatorColumns;
+    /** 一级 and 二级 labels of rows with nothing else filled in: reported if no filled row shares them. */
+    private Set<SourceCell> unfilledGroups;
 
     static Result recognize(List<Block> blocks) {
         FormRecognizer recognizer = new FormRecognizer();
@@ -218,6 +220,7 @@ final class FormRecognizer {
         form = new ImportedForm(projectLabel.part(), pendingYear);
         formCells = new ArrayList<>();
         placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        unfilledGroups = Collections.newSetFromMap(new IdentityHashMap<>());
         section = Section.HEAD;
         yuan = Boolean.TRUE.equals(pendingYuan);
         yuanWarned = false;
@@ -234,7 +237,13 @@ final class FormRecognizer {
             return;
         }
         for (SourceCell cell : formCells) {
-            if (!placed.contains(cell)) {
+            if (placed.contains(cell)) {
+                continue;
+            }
+            if (unfilledGroups.contains(cell)) {
+                form.warning(cell.place(), "\"" + oneLine(cell) + "\" has no indicator row with a 三级指标 or a value"
+                        + " filled in: not imported");
+            } else {
                 ImportedForm.Finding finding = notPlaced(cell);
                 form.warning(finding.source(), finding.message());
             }
@@ -248,8 +257,12 @@ final class FormRecognizer {
     }
 
     private static ImportedForm.Finding notPlaced(SourceCell cell) {
-        return new ImportedForm.Finding(false, cell.place(), "\"" + cell.text().strip().replaceAll("\\s+", " ")
+        return new ImportedForm.Finding(false, cell.place(), "\"" + oneLine(cell)
                 + "\" is not in any field of the form: not imported");
+    }
+
+    private static String oneLine(SourceCell cell) {
+        return cell.text().strip().replaceAll("\\s+", " ");
     }
 
     private void funds(Row row, FundRow fundRow) {
@@ -319,6 +332,13 @@ final class FormRecognizer {
             empty &= level || cell == null || !isNew(cell) || CellValues.text(cell) == null;
         }
         if (empty) {
+            for (String level : List.of(Labels.LEVEL1, Labels.LEVEL2)) {
+                Integer column = indicatorColumns.get(level);
+                SourceCell cell = column == null ? null : row.at(column);
+                if (cell != null && isNew(cell)) {
+                    unfilledGroups.add(cell);
+                }
+            }
             return;
         }
         String path = form.addIndicator();

@@ -5,6 +5,7 @@ import cn.jixiao.input.ProjectInput;
 import cn.jixiao.validation.Diagnostic;
 import cn.jixiao.validation.Diagnostic.Severity;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -134,8 +135,9 @@ public final class OfficeImport {
         ArrayNode array = ImportedForm.NODES.arrayNode();
         forms.forEach(array::add);
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        byte[] json = JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter)
-                        .withoutSpacesInObjectEntries())
+        byte[] json = JSON.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                        .withObjectIndenter(indenter).withArrayIndenter(indenter))
                 .writeValueAsBytes(array);
         byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
         withNewline[json.length] = '\n';
