@@ -35,6 +35,8 @@ final class FormRecognizer {
 
     /** The indicator fields by their header label, in the order of the contract. */
     private static final Map<String, String> INDICATOR_FIELDS = new LinkedHashMap<>();
+    /** The funds fields by their header label, in the order of the form (so that findings come in that order). */
+    private static final Map<String, String> FUND_FIELDS = new LinkedHashMap<>();
 
     static {
         INDICATOR_FIELDS.put(Labels.LEVEL1, "level1");
@@ -45,12 +47,14 @@ final class FormRecognizer {
         INDICATOR_FIELDS.put(Labels.WEIGHT, "weight");
         INDICATOR_FIELDS.put(Labels.SCORE, "score");
         INDICATOR_FIELDS.put(Labels.DEVIATION, "deviation");
+        FUND_FIELDS.put(Labels.INITIAL_BUDGET, "initialBudget");
+        FUND_FIELDS.put(Labels.ANNUAL_BUDGET, "annualBudget");
+        FUND_FIELDS.put(Labels.EXECUTED, "executed");
+        FUND_FIELDS.put(Labels.WEIGHT, "weight");
+        FUND_FIELDS.put(Labels.EXECUTION_RATE, "executionRate");
+        FUND_FIELDS.put(Labels.SCORE, "score");
     }
 
-    private static final Map<String, String> FUND_FIELDS = Map.of(
-            Labels.INITIAL_BUDGET, "initialBudget", Labels.ANNUAL_BUDGET, "annualBudget",
-            Labels.EXECUTED, "executed", Labels.WEIGHT, "weight", Labels.EXECUTION_RATE, "executionRate",
-            Labels.SCORE, "score");
 
     private final List<ImportedForm> forms = new ArrayList<>();
     private final List<ImportedForm.Finding> outside = new ArrayList<>();

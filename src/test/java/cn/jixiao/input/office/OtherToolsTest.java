@@ -66,7 +66,7 @@ class OtherToolsTest {
                         null),
                 new Indicator("满意度", "服务对象满意度指标", "聘用人员对发放时间的满意度", "≥95", "≥95",
                         number("10"), number("10"), null)), form.indicators(), "the merged 产出指标 on both rows");
-        assertEquals(new BigDecimal("37"), form.totalScore());
+        assertEquals(new BigDecimal("45"), form.totalScore());
     }
 
     @Test
