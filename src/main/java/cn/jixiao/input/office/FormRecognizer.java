@@ -90,7 +90,7 @@ final class FormRecognizer {
                 recognizer.row((Row) block);
             }
         }
-        recognizer.finish();
+        recognizer.finishForm();
         return new Result(recognizer.forms, recognizer.outside);
     }
 
@@ -254,10 +254,6 @@ final class FormRecognizer {
         }
         forms.add(form);
         form = null;
-    }
-
-    private void finish() {
-        finishForm();
     }
 
     private static ImportedForm.Finding notPlaced(SourceCell cell) {

@@ -1,6 +1,5 @@
 package cn.jixiao.input.office;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,15 +67,6 @@ final class ImportedForm {
 
     boolean hasErrors() {
         return findings.stream().anyMatch(Finding::error);
-    }
-
-    Integer year() {
-        JsonNode year = project.get("year");
-        return year.isNull() ? null : year.intValue();
-    }
-
-    void year(int year) {
-        project.put("year", year);
     }
 
     /** Adds an indicator row with every field empty; its path is {@code $.indicators[n]}. */

@@ -50,6 +50,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  */
 public final class OfficeImport {
 
+    /** A sheet explaining a workbook, such as the one {@code template --xlsx} adds: not read. */
+    public static final String INSTRUCTIONS_SHEET = "说明";
+
     /** A form has at most 1,000 indicators; with headers repeated on every page this is plenty. */
     static final int MAX_ROWS = 5_000;
     static final int MAX_COLUMNS = 100;
@@ -287,7 +290,7 @@ public final class OfficeImport {
     }
 
     /** One line saying why POI could not read the file, from the exception or one of its causes. */
-    static String describe(Kind kind, Exception e) {
+    private static String describe(Kind kind, Exception e) {
         StringBuilder messages = new StringBuilder();
         for (Throwable t = e; t != null && messages.length() < 10_000; t = t.getCause()) {
             messages.append(t.getMessage()).append('\n');

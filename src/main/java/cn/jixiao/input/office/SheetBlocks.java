@@ -3,6 +3,7 @@ package cn.jixiao.input.office;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -20,18 +21,15 @@ import org.apache.poi.ss.util.CellReference;
  */
 final class SheetBlocks {
 
-    /** The sheet that {@code template --xlsx} adds to explain the workbook: not a form. */
-    static final String INSTRUCTIONS_SHEET = "说明";
-
     private SheetBlocks() {
     }
 
     static List<Block> of(Workbook workbook, int maxRows, int maxColumns) throws OfficeFileException {
-        DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
         formatter.setUseCachedValuesForFormulaCells(true);
         List<Block> blocks = new ArrayList<>();
         for (Sheet sheet : workbook) {
-            if (sheet.getSheetName().equals(INSTRUCTIONS_SHEET)
+            if (sheet.getSheetName().equals(OfficeImport.INSTRUCTIONS_SHEET)
                     || workbook.isSheetHidden(workbook.getSheetIndex(sheet))
                     || workbook.isSheetVeryHidden(workbook.getSheetIndex(sheet))) {
                 continue;

@@ -1,5 +1,6 @@
 package cn.jixiao.render.xlsx;
 
+import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormGrid.Cell;
 import cn.jixiao.layout.FormGrid.RowKind;
@@ -47,7 +48,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class FormWorkbook {
 
     /** The sheet explaining the workbook; the import skips it. */
-    public static final String INSTRUCTIONS = "说明";
+    private static final String INSTRUCTIONS = OfficeImport.INSTRUCTIONS_SHEET;
 
     /** The font every Chinese Windows, WPS and LibreOffice installation has. */
     private static final String FONT = "宋体";
