@@ -163,10 +163,12 @@ final class FormRecognizer {
                 placed.add(value);
             }
         }
+        // Titles and unit lines only above the funds: an indicator's text may well mention a year or 自评表.
+        boolean head = section == Section.HEAD && fundColumns == null;
         for (Map.Entry<String, SourceCell> label : labels.entrySet()) {
             if (Labels.isFundsLabel(label.getKey()) || label.getKey().equals(Labels.GOALS)
-                    || label.getKey().equals(Labels.INDICATORS) || Labels.isTitle(label.getValue().text())
-                    || isUnitLine(label.getValue())) {
+                    || label.getKey().equals(Labels.INDICATORS)
+                    || head && (Labels.isTitle(label.getValue().text()) || isUnitLine(label.getValue()))) {
                 placed.add(label.getValue());
                 text(label.getValue().text());
                 if (Labels.isFundsLabel(label.getKey())) {

@@ -165,6 +165,18 @@ class OtherToolsTest {
                 + " in 元; converted to 万元 (30000 → 3 万元)"), importWarnings(project));
     }
 
+    @Test
+    void anIndicatorMentioningAYearOrTheFormIsDataNotATitle() throws Exception {
+        String[][] first = OfficeForms.seedForm("办公经费");
+        first[10][4] = "2024年度完成自评表";
+        Path file = write("年度.docx", OfficeForms.docx(List.of("（2023年度）", first, OfficeForms.seedForm("互联网专线费"))));
+
+        List<Evaluation> forms = forms(file);
+        assertEquals("2024年度完成自评表", forms.get(0).indicators().get(0).target());
+        assertEquals(2023, forms.get(0).year());
+        assertNull(forms.get(1).year(), "the second form has no title, so no year");
+    }
+
     private static String[][] withTitleRow(String[][] form) {
         List<String[]> rows = new ArrayList<>();
         String[] title = new String[9];
