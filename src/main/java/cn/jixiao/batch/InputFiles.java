@@ -1,5 +1,6 @@
 package cn.jixiao.batch;
 
+import cn.jixiao.input.office.OfficeImport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The input files named on the command line: a file is taken as it is (even without {@code .json}: the reader will
- * say what is wrong with it); a directory gives its {@code .json} files, by name. Nothing is left out silently: the
- * other files and the sub-directories of a directory (which are not searched) are listed as skipped, and a directory
+ * say what is wrong with it); a directory gives its {@code .json} files and its Word and Excel files
+ * ({@link OfficeImport#handles}), by name. Nothing is left out silently: the other files and the sub-directories of a directory (which are not searched) are listed as skipped, and a directory
  * that gives no file at all is listed as empty.
  */
 public record InputFiles(List<Path> files, List<Path> skipped, List<Path> emptyDirectories) {
@@ -29,7 +30,8 @@ public record InputFiles(List<Path> files, List<Path> skipped, List<Path> emptyD
             try (Stream<Path> entries = Files.list(input)) {
                 for (Path entry : entries.sorted().toList()) {
                     boolean json = Files.isRegularFile(entry)
-                            && entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+                            && (entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                                || OfficeImport.handles(entry));
                     (json ? files : skipped).add(entry);
                 }
             }

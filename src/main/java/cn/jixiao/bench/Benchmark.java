@@ -86,7 +86,7 @@ public final class Benchmark {
         try (heap) {
             List<ProjectInput> projects = new ArrayList<>();
             for (Path file : files) {
-                projects.addAll(engine.reader().read(file));
+                projects.addAll(engine.read(file));
             }
             outcome = new BatchRun(engine, new BatchRun.Settings(engineSettings.formats(), null, false, true,
                     settings.threads())).run(projects, BatchOutput.directory(output), new Quiet());

@@ -22,10 +22,10 @@ final class Inputs {
         for (Path skipped : files.skipped()) {
             messages.println("warning: " + skipped + (Files.isDirectory(skipped)
                     ? ": a sub-directory, not searched; name it as an input to include it"
-                    : ": not a .json file, skipped"));
+                    : ": not a .json, Word or Excel file, skipped"));
         }
         for (Path empty : files.emptyDirectories()) {
-            messages.println("error: " + empty + ": holds no .json file");
+            messages.println("error: " + empty + ": holds no .json, Word or Excel file");
         }
         return files;
     }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
                 "",
                 "Input: a JSON file holding one evaluation object or an array of them (the contract is "
                         + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md)."},
-        subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ServeCommand.class,
-                BenchCommand.class, BenchServerCommand.class,
+        subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ImportCommand.class,
+                TemplateCommand.class, ServeCommand.class, BenchCommand.class, BenchServerCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -57,7 +57,7 @@ abstract class Rendering {
         BatchOutput directory = BatchOutput.directory(output);
         List<ProjectInput> projects = new ArrayList<>();
         for (Path file : files.files()) {
-            projects.addAll(formEngine.reader().read(file));
+            projects.addAll(formEngine.read(file));
         }
         BatchRun run = new BatchRun(formEngine,
                 new BatchRun.Settings(formatSet, date, failFast, batchFiles, engine.threads()));

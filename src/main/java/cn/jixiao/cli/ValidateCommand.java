@@ -4,6 +4,7 @@ import cn.jixiao.batch.InputFiles;
 import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
+import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.validation.EvaluationRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import picocli.CommandLine;
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "1..*",
-            description = "JSON files (one evaluation object or an array each) or directories of .json files.")
+            description = "JSON files (one evaluation object or an array each), Word or Excel forms, or directories "
+                    + "of them.")
     List<Path> inputs;
 
     @CommandLine.Spec
@@ -37,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         int withErrors = 0;
         int warnings = 0;
         for (Path file : files.files()) {
-            for (ProjectInput project : reader.read(file).stream().map(EvaluationRules::check).toList()) {
+            for (ProjectInput project : OfficeImport.read(reader, file).stream().map(EvaluationRules::check).toList()) {
                 projects++;
                 withErrors += project.hasErrors() ? 1 : 0;
                 for (Diagnostic diagnostic : project.diagnostics()) {

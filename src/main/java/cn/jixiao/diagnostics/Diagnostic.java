@@ -7,9 +7,21 @@ package cn.jixiao.diagnostics;
  * @param projectName the project's 项目名称 when known, else {@code null}; printed by {@link #location()} made safe
  * @param path        JSON path such as {@code $.indicators[2].weight}; {@code null} when the finding has no path
  *                    (malformed JSON, an unreadable file)
+ * @param source      for a project imported from Word or Excel, the cell the finding is about, such as
+ *                    {@code sheet "项目1" D6 (全年预算数)}: printed by {@link #location()} instead of the path, which
+ *                    names a JSON file the user never saw; {@code null} for JSON input
  */
 public record Diagnostic(Severity severity, String file, int project, String projectName, String path,
-                         String message) {
+                         String message, String source) {
+
+    public Diagnostic(Severity severity, String file, int project, String projectName, String path, String message) {
+        this(severity, file, project, projectName, path, message, null);
+    }
+
+    /** This finding, placed at a cell of the document it was imported from. */
+    public Diagnostic withSource(String cell) {
+        return new Diagnostic(severity, file, project, projectName, path, message, cell);
+    }
 
     /** How many characters of a project name {@link #location()} prints before it cuts the name off with …. */
     public static final int NAME_LENGTH = 40;
@@ -26,7 +38,8 @@ public record Diagnostic(Severity severity, String file, int project, String pro
     }
 
     /**
-     * {@code jinfeng.json: project 4 "办公经费": $.indicators[2].weight}. The file and the project name are printed
+     * {@code jinfeng.json: project 4 "办公经费": $.indicators[2].weight}, or with a source
+     * {@code 自评表.xlsx: project 1 "办公经费": sheet "项目1" D6 (全年预算数)}. The file and the project name are printed
      * safely: control and formatting characters become {@code ?}, and a long name is cut off after
      * {@value #NAME_LENGTH} characters with {@code …}.
      */
@@ -38,7 +51,9 @@ public record Diagnostic(Severity severity, String file, int project, String pro
                 text.append(" \"").append(printable(projectName, NAME_LENGTH)).append('"');
             }
         }
-        if (path != null) {
+        if (source != null) {
+            text.append(": ").append(printable(source, Integer.MAX_VALUE));
+        } else if (path != null) {
             text.append(": ").append(path);
         }
         return text.toString();

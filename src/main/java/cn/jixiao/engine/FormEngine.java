@@ -8,6 +8,7 @@ import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.fonts.GlyphCoverage;
 import cn.jixiao.input.EvaluationReader;
+import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.layout.SummaryTable;
@@ -147,9 +148,12 @@ public final class FormEngine {
         return checked(reader.read(source, json));
     }
 
-    /** {@link #read(String, InputStream)} of a file; a file that cannot be read is a diagnostic too. */
+    /**
+     * {@link #read(String, InputStream)} of a file: JSON, or a form in Word or Excel (imported, its diagnostics naming
+     * cells); a file that cannot be read is a diagnostic too.
+     */
     public List<ProjectInput> read(Path file) {
-        return checked(reader.read(file));
+        return checked(OfficeImport.read(reader, file));
     }
 
     /** What was read, with the scoring rules' warnings (分值 adding up, 执行率 agreeing, ...) on each project. */
@@ -197,7 +201,8 @@ public final class FormEngine {
     }
 
     private static Diagnostic diagnostic(ProjectInput project, Severity severity, String path, String message) {
-        return new Diagnostic(severity, project.file(), project.index(), project.name(), path, message);
+        return project.located(new Diagnostic(severity, project.file(), project.index(), project.name(), path,
+                message));
     }
 
     /** The documents {@link #render} makes. */

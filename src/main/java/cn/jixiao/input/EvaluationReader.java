@@ -147,6 +147,17 @@ public final class EvaluationReader {
         } catch (IOException e) {
             return List.of(fileErrors(source, List.of(new Problem(null, "cannot be read: " + e.getMessage()))));
         }
+        return read(source, root);
+    }
+
+    /**
+     * Checks JSON that was not read from a file but made from one, such as the forms imported from a Word document:
+     * the schema and the mapping exactly as for {@link #read(Path)}. The numbers of {@code root} should be exact
+     * decimals ({@code DecimalNode}), as the reader's own parser makes them.
+     *
+     * @param source the file the JSON was made from, named in the diagnostics
+     */
+    public List<ProjectInput> read(String source, JsonNode root) {
         // The schema checks the whole file at once; each finding goes to its project, 0 being the file itself.
         Map<Integer, List<Error>> errors = new HashMap<>();
         for (Error error : schema.validate(root)) {

@@ -46,8 +46,9 @@ public final class EvaluationRules {
             return project;
         }
         List<Diagnostic> diagnostics = new ArrayList<>(project.diagnostics());
-        diagnostics.addAll(check(project.file().toString(), project.index(), project.evaluation()));
-        return new ProjectInput(project.file(), project.index(), project.name(), project.evaluation(), diagnostics);
+        check(project.file(), project.index(), project.evaluation()).stream().map(project::located)
+                .forEach(diagnostics::add);
+        return project.withDiagnostics(diagnostics);
     }
 
     /** The warnings for one project; empty when every rule holds. */

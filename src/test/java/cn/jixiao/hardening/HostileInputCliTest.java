@@ -237,8 +237,8 @@ class HostileInputCliTest {
     void whatADirectoryHoldsBesideJsonFilesIsNamedAsSkipped() {
         assertEquals(List.of(
                 file("2022") + ": a sub-directory, not searched; name it as an input to include it",
-                file("notes.txt") + ": not a .json file, skipped",
-                file("scan.xml") + ": not a .json file, skipped"),
+                file("notes.txt") + ": not a .json, Word or Excel file, skipped",
+                file("scan.xml") + ": not a .json, Word or Excel file, skipped"),
                 run.warnings().stream().filter(line -> line.contains("skipped") || line.contains("not searched"))
                         .toList());
     }
@@ -252,8 +252,8 @@ class HostileInputCliTest {
                 "--quiet");
 
         assertEquals(1, nothing.exitCode());
-        assertEquals(List.of("warning: " + empty.resolve("notes.txt") + ": not a .json file, skipped",
-                "error: " + empty + ": holds no .json file"), nothing.errLines());
+        assertEquals(List.of("warning: " + empty.resolve("notes.txt") + ": not a .json, Word or Excel file, skipped",
+                "error: " + empty + ": holds no .json, Word or Excel file"), nothing.errLines());
     }
 
     private String file(String name) {

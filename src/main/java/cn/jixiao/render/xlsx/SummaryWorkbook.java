@@ -113,8 +113,8 @@ public final class SummaryWorkbook {
         }
     }
 
-    /** A number cell holding the decimal exactly as written; empty for {@code null}. */
-    private static void number(XSSFRow row, int column, BigDecimal value, XSSFCellStyle style) {
+    /** A number cell holding the decimal exactly as written; empty for {@code null}. Also used by {@link FormWorkbook}. */
+    static void number(XSSFRow row, int column, BigDecimal value, XSSFCellStyle style) {
         XSSFCell cell = row.createCell(column, value == null ? CellType.BLANK : CellType.NUMERIC);
         if (value != null) {
             cell.getCTCell().setV(value.toPlainString());

@@ -1,0 +1,207 @@
+package cn.jixiao.input.office;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.testing.Jixiao;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile and broken files given to {@code jixiao import} beside a good one: each gets one line naming it and saying
+ * why, the run exits 1, and the good file is still imported. Macros are never run: a macro workbook is read as data.
+ */
+class HostileOfficeFilesTest {
+
+    @TempDir
+    Path directory;
+
+    private byte[] goodWorkbook() throws Exception {
+        return OfficeForms.workbook(new XSSFWorkbook(), Map.of("项目1", OfficeForms.seedForm("办公经费")), 0, 0);
+    }
+
+    @Test
+    void eachHostileFileIsOneErrorAndTheGoodOneIsImported() throws Exception {
+        byte[] good = goodWorkbook();
+        Path goodFile = Files.write(directory.resolve("good.xlsx"), good);
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(write("bomb.docx", zipBomb()),
+                "looks like a zip bomb: a part would expand more than 100 times its compressed size or beyond 100 MB;"
+                        + " refused");
+        expected.put(write("million-rows.xlsx", millionRows(good)),
+                "has a part (/xl/worksheets/sheet1.xml) larger than 16 MB of XML, far more than any form"
+                        + " (a sheet of a million rows?)");
+        expected.put(write("encrypted.xlsx", encrypted(good)),
+                "is encrypted (password-protected); save it without a password and import it again");
+        expected.put(write("protected.xls", passwordProtectedXls()),
+                "is encrypted (password-protected); save it without a password and import it again");
+        Object form = OfficeForms.seedForm("办公经费");
+        expected.put(write("doctype.docx", withDoctype(OfficeForms.docx(List.of(form)))),
+                "contains a DOCTYPE declaration, which Office files never need (it can smuggle in external"
+                        + " entities); refused");
+        expected.put(write("report.xlsx", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)),
+                "is not an Excel workbook but a PDF; open it in Word or Excel and save it as .xlsx");
+        expected.put(write("export.xls", "<html><table><tr><td>项目名称</td></tr></table></html>"
+                        .getBytes(StandardCharsets.UTF_8)),
+                "is not an Excel workbook but a web page (HTML), as some systems export under an Excel name;"
+                        + " open it in Word or Excel and save it as .xlsx");
+        expected.put(write("workbook.docx", good), "is an Excel workbook, not a Word document; rename it to .xlsx");
+        expected.put(write("truncated.xlsx", java.util.Arrays.copyOf(good, good.length / 2)),
+                "is damaged: not a complete Excel workbook archive");
+
+        List<String> args = new ArrayList<>(List.of("import", goodFile.toString()));
+        args.addAll(expected.keySet());
+        args.addAll(List.of("-o", directory.resolve("out").toString()));
+        Jixiao.Run run = Jixiao.run(args);
+
+        assertEquals(1, run.exitCode());
+        assertFalse(run.showsStackTrace(), run.err());
+        List<String> lines = new ArrayList<>();
+        expected.forEach((file, message) -> lines.add(file + ": " + message));
+        assertEquals(lines, run.errors());
+        assertTrue(Files.exists(directory.resolve("out").resolve("good.json")), run.out());
+    }
+
+    @Test
+    void aMacroWorkbookIsReadAsDataWithAWarning() throws Exception {
+        String file = write("macros.xlsm", withMacros(goodWorkbook()));
+        Jixiao.Run run = Jixiao.run("import", file, "-o", directory.resolve("out").toString());
+        assertEquals(List.of(), run.errors(), run.err());
+        assertTrue(run.warnings().contains(file + ": holds macros: read as data only, the macros are not run"),
+                run.err());
+        assertTrue(Files.readString(directory.resolve("out").resolve("macros.json")).contains("\"办公经费\""));
+    }
+
+    private String write(String name, byte[] content) throws Exception {
+        return Files.write(directory.resolve(name), content).toString();
+    }
+
+    /** A .docx whose document part is 200 MB of spaces, compressed to a few hundred kilobytes. */
+    private static byte[] zipBomb() throws Exception {
+        byte[] docx = OfficeForms.docx(List.of("项目支出绩效自评表"));
+        return rewrite(docx, (name, content, zip) -> {
+            zip.putNextEntry(new ZipEntry(name));
+            if (name.equals("word/document.xml")) {
+                byte[] spaces = new byte[1 << 20];
+                java.util.Arrays.fill(spaces, (byte) ' ');
+                zip.write(content, 0, content.length - "</w:document>".length());
+                for (int i = 0; i < 200; i++) {
+                    zip.write(spaces);
+                }
+                zip.write("</w:document>".getBytes(StandardCharsets.UTF_8));
+            } else {
+                zip.write(content);
+            }
+        });
+    }
+
+    /** The workbook with its sheet replaced by one of a million rows. */
+    private static byte[] millionRows(byte[] workbook) throws Exception {
+        return rewrite(workbook, (name, content, zip) -> {
+            zip.putNextEntry(new ZipEntry(name));
+            if (!name.equals("xl/worksheets/sheet1.xml")) {
+                zip.write(content);
+                return;
+            }
+            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org"
+                    + "/spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8));
+            for (int r = 1; r <= 1_000_000; r++) {
+                zip.write(("<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>项目名称</t></is></c></row>")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    private static byte[] withDoctype(byte[] docx) throws Exception {
+        return rewrite(docx, (name, content, zip) -> {
+            zip.putNextEntry(new ZipEntry(name));
+            if (name.equals("word/document.xml")) {
+                String xml = new String(content, StandardCharsets.UTF_8);
+                int root = xml.indexOf("<w:document");
+                xml = xml.substring(0, root) + "<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + xml.substring(root);
+                zip.write(xml.getBytes(StandardCharsets.UTF_8));
+            } else {
+                zip.write(content);
+            }
+        });
+    }
+
+    /** The workbook with a VBA project part, as Excel saves a .xlsm. */
+    private static byte[] withMacros(byte[] workbook) throws Exception {
+        return rewrite(workbook, (name, content, zip) -> {
+            zip.putNextEntry(new ZipEntry(name));
+            if (name.equals("[Content_Types].xml")) {
+                String types = new String(content, StandardCharsets.UTF_8).replace("</Types>",
+                        "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>");
+                zip.write(types.getBytes(StandardCharsets.UTF_8));
+            } else {
+                zip.write(content);
+            }
+            if (name.equals("xl/workbook.xml")) {
+                zip.putNextEntry(new ZipEntry("xl/vbaProject.bin"));
+                zip.write("Sub AutoOpen(): Shell \"calc\": End Sub".getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+    }
+
+    private static byte[] encrypted(byte[] workbook) throws Exception {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(workbook));
+                 OutputStream out = encryptor.getDataStream(fs)) {
+                pkg.save(out);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            fs.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private static byte[] passwordProtectedXls() throws Exception {
+        Biff8EncryptionKey.setCurrentUserPassword("secret");
+        try {
+            return OfficeForms.workbook(new HSSFWorkbook(), Map.of("项目1", OfficeForms.seedForm("办公经费")), 0, 0);
+        } finally {
+            Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+    }
+
+    private interface EntryWriter {
+        void write(String name, byte[] content, ZipOutputStream zip) throws Exception;
+    }
+
+    private static byte[] rewrite(byte[] archive, EntryWriter writer) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                writer.write(entry.getName(), in.readAllBytes(), zip);
+            }
+        }
+        return out.toByteArray();
+    }
+}
