@@ -3,6 +3,7 @@ package cn.jixiao.cli;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.input.office.OfficeImport;
+import cn.jixiao.validation.EvaluationRules;
 import cn.jixiao.io.AtomicFiles;
 import cn.jixiao.diagnostics.Diagnostic;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             OfficeImport.Imported imported = office.read(file);
             int failed = 0;
-            for (ProjectInput project : imported.projects()) {
+            for (ProjectInput project : imported.projects().stream().map(EvaluationRules::check).toList()) {
                 failed += project.hasErrors() ? 1 : 0;
                 for (Diagnostic diagnostic : project.diagnostics()) {
                     err.println((diagnostic.isError() ? "error: " : "warning: ") + diagnostic);

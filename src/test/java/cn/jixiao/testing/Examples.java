@@ -3,10 +3,11 @@ package cn.jixiao.testing;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.validation.EvaluationRules;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The five seed forms of {@code examples/}, read as the command line reads them. */
+/** The five seed forms of {@code examples/}, read and checked as the command line reads them. */
 public final class Examples {
 
     /** 金凤区智慧城市运营中心, 2023: five projects in one array. */
@@ -19,7 +20,7 @@ public final class Examples {
 
     public static synchronized List<ProjectInput> projects() {
         if (projects == null) {
-            projects = new EvaluationReader().read(FILE);
+            projects = new EvaluationReader().read(FILE).stream().map(EvaluationRules::check).toList();
         }
         return projects;
     }

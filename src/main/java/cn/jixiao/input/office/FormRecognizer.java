@@ -1,5 +1,6 @@
 package cn.jixiao.input.office;
 
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.input.office.Block.Row;
 import cn.jixiao.input.office.CellValues.Amount;
 import cn.jixiao.input.office.CellValues.Unreadable;
@@ -155,9 +156,9 @@ final class FormRecognizer {
                 placed.add(cell);
                 SourceCell value = valueRightOf(row, cells.get(cell));
                 String path = switch (label) {
-                    case Labels.PROJECT_NAME -> "$.projectName";
-                    case Labels.DEPARTMENT -> "$.department";
-                    default -> "$.implementingUnit";
+                    case Labels.PROJECT_NAME -> JsonPath.of("projectName");
+                    case Labels.DEPARTMENT -> JsonPath.of("department");
+                    default -> JsonPath.of("implementingUnit");
                 };
                 form.put(path, CellValues.text(value), value != null ? value : cell, label);
                 placed.add(value);
@@ -268,7 +269,7 @@ final class FormRecognizer {
     }
 
     private void funds(Row row, FundRow fundRow) {
-        String path = "$.funds." + fundRow.field + ".";
+        String path = JsonPath.of("funds", fundRow.field);
         for (Map.Entry<String, Integer> column : fundColumns.entrySet()) {
             String label = column.getKey();
             String field = FUND_FIELDS.get(label);
@@ -287,9 +288,9 @@ final class FormRecognizer {
             placed.add(cell);
             String name = fundRow == FundRow.TOTAL ? label : fundRow.label + " " + label;
             switch (field) {
-                case "weight", "score" -> form.put(path + field, CellValues.numberOrText(cell), cell, name);
-                case "executionRate" -> form.put(path + field, CellValues.executionRate(cell), cell, name);
-                default -> amount(path + field, cell, name);
+                case "weight", "score" -> form.put(JsonPath.field(path, field), CellValues.numberOrText(cell), cell, name);
+                case "executionRate" -> form.put(JsonPath.field(path, field), CellValues.executionRate(cell), cell, name);
+                default -> amount(JsonPath.field(path, field), cell, name);
             }
         }
     }
@@ -313,11 +314,11 @@ final class FormRecognizer {
         SourceCell actual = row.at(actualColumn);
         if (expected != null && isNew(expected)) {
             placed.add(expected);
-            form.put("$.goals.expected", CellValues.text(expected), expected, Labels.EXPECTED_GOAL);
+            form.put(JsonPath.of("goals", "expected"), CellValues.text(expected), expected, Labels.EXPECTED_GOAL);
         }
         if (actual != null && isNew(actual)) {
             placed.add(actual);
-            form.put("$.goals.actual", CellValues.text(actual), actual, Labels.ACTUAL_GOAL);
+            form.put(JsonPath.of("goals", "actual"), CellValues.text(actual), actual, Labels.ACTUAL_GOAL);
         }
         section = Section.HEAD;
     }
@@ -358,7 +359,7 @@ final class FormRecognizer {
                 case "level1", "level2" -> groupLabel(cell);
                 default -> CellValues.text(cell);
             };
-            form.put(path + "." + field, value, cell, label);
+            form.put(JsonPath.field(path, field), value, cell, label);
         }
     }
 
@@ -381,7 +382,7 @@ final class FormRecognizer {
         if (score != null && isNew(score)) {
             placed.add(score);
             try {
-                form.put("$.totalScore", CellValues.number(score), score, Labels.TOTAL);
+                form.put(JsonPath.of("totalScore"), CellValues.number(score), score, Labels.TOTAL);
             } catch (Unreadable e) {
                 form.error(score, Labels.TOTAL, e.getMessage());
             }

@@ -1,5 +1,6 @@
 package cn.jixiao.input.office;
 
+import cn.jixiao.diagnostics.JsonPath;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,7 +76,7 @@ final class ImportedForm {
         for (String field : List.of("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")) {
             row.putNull(field);
         }
-        return "$.indicators[" + (indicators.size() - 1) + "]";
+        return JsonPath.index(JsonPath.of("indicators"), indicators.size() - 1);
     }
 
     /**

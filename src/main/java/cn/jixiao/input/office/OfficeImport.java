@@ -3,6 +3,7 @@ package cn.jixiao.input.office;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.diagnostics.Diagnostic.Severity;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.Separators;
@@ -119,7 +120,7 @@ public final class OfficeImport {
                 fileWarnings.forEach(warning -> diagnostics.add(0, warning));
             }
             for (Diagnostic diagnostic : project.diagnostics()) {
-                String path = diagnostic.path() != null ? diagnostic.path() : "$";
+                String path = diagnostic.path() != null ? diagnostic.path() : JsonPath.ROOT;
                 diagnostics.add(diagnostic.withSource(form.source(path)));
             }
             boolean usable = !form.hasErrors() && project.evaluation() != null;

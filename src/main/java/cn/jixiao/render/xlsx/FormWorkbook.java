@@ -1,6 +1,5 @@
 package cn.jixiao.render.xlsx;
 
-import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormGrid.Cell;
 import cn.jixiao.layout.FormGrid.RowKind;
@@ -48,7 +47,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class FormWorkbook {
 
     /** The sheet explaining the workbook; the import skips it. */
-    private static final String INSTRUCTIONS = OfficeImport.INSTRUCTIONS_SHEET;
+    /**
+     * The sheet that says how to fill in the workbook. The import passes over a sheet of this name (its own
+     * {@code OfficeImport.INSTRUCTIONS_SHEET}, as workbooks from others carry one too); the round-trip test holds the two
+     * together.
+     */
+    private static final String INSTRUCTIONS = "说明";
 
     /** The font every Chinese Windows, WPS and LibreOffice installation has. */
     private static final String FONT = "宋体";

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
-import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.validation.EvaluationRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class ImportMessagesTest {
                 OfficeForms.workbook(new XSSFWorkbook(), Map.of("项目1", form), 0, 0));
         List<ProjectInput> projects = office.read(file).projects();
         assertEquals(1, projects.size());
-        return projects.get(0);
+        return EvaluationRules.check(projects.get(0)); // as every command and the engine check what they read
     }
 
     private String prefix() {
