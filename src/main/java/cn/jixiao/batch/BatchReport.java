@@ -1,13 +1,11 @@
 package cn.jixiao.batch;
 
-import cn.jixiao.io.AtomicFiles.PendingFile;
 import cn.jixiao.validation.Diagnostic;
 import cn.jixiao.validation.Diagnostic.Severity;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,15 +18,15 @@ final class BatchReport implements AutoCloseable {
 
     static final String FILE_NAME = "report.json";
 
-    private final PendingFile file;
+    private final BatchOutput.Pending file;
     private final JsonGenerator json;
     private int projects;
     private final int[] byStatus = new int[ProjectResult.Status.values().length];
     private long warnings;
     private long errors;
 
-    BatchReport(Path directory) throws IOException {
-        file = PendingFile.open(directory.resolve(FILE_NAME));
+    BatchReport(BatchOutput output) throws IOException {
+        file = output.open(FILE_NAME);
         json = new JsonFactory().createGenerator(file.out(), JsonEncoding.UTF8).useDefaultPrettyPrinter();
         json.writeStartObject();
         json.writeStringField("report", "项目支出绩效自评表 batch");
@@ -39,13 +37,13 @@ final class BatchReport implements AutoCloseable {
         projects++;
         byStatus[result.status().ordinal()]++;
         json.writeStartObject();
-        json.writeStringField("file", result.input().file().toString());
+        json.writeStringField("file", result.input().file());
         json.writeNumberField("index", result.input().index());
         json.writeStringField("name", result.input().name());
         json.writeStringField("status", result.status().name().toLowerCase(Locale.ROOT));
         json.writeArrayFieldStart("outputs");
-        for (Path output : result.outputs()) {
-            json.writeString(output.getFileName().toString());
+        for (String output : result.outputs()) {
+            json.writeString(output);
         }
         json.writeEndArray();
         writeDiagnostics("warnings", result, Severity.WARNING);
@@ -56,11 +54,11 @@ final class BatchReport implements AutoCloseable {
     }
 
     /** Ends the report with the batch's own files (by role) and the totals, and gives it its name. */
-    void commit(Map<String, Path> batchFiles) throws IOException {
+    void commit(Map<String, String> batchFiles) throws IOException {
         json.writeEndArray();
         json.writeObjectFieldStart("batchFiles");
-        for (Map.Entry<String, Path> batchFile : batchFiles.entrySet()) {
-            json.writeStringField(batchFile.getKey(), batchFile.getValue().getFileName().toString());
+        for (Map.Entry<String, String> batchFile : batchFiles.entrySet()) {
+            json.writeStringField(batchFile.getKey(), batchFile.getValue());
         }
         json.writeEndObject();
         json.writeObjectFieldStart("totals");

@@ -1,20 +1,16 @@
 package cn.jixiao.batch;
 
-import cn.jixiao.batch.FormEngine.RenderedForm;
 import cn.jixiao.batch.ProjectResult.Status;
-import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.FormEngine.ProjectDocuments;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.input.ProjectInput;
-import cn.jixiao.io.AtomicFiles;
 import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.render.xlsx.SummaryWorkbook;
 import cn.jixiao.summary.SummaryTable;
-import cn.jixiao.validation.Diagnostic;
 import cn.jixiao.validation.Diagnostic.Severity;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,12 +28,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renders the projects of some input files into one output directory: a document per project and format, and for a
- * batch also one combined PDF, the summary table and {@code report.json}.
+ * Renders projects into one {@link BatchOutput} (a directory, or a ZIP stream): a document per project and format, and
+ * for a batch also one combined PDF, the summary table and {@code report.json}.
  *
- * <p>Projects render in parallel; everything that depends on order (names, the combined PDF, the summary, the report,
- * the listener's calls) happens in input order, so the same input gives the same files. A project with errors is
- * reported and skipped; the others render. At most a few forms per thread are held in memory at a time.
+ * <p>Projects render in parallel; everything that depends on order (names, the files written, the combined PDF, the
+ * summary, the report, the listener's calls) happens in input order on the calling thread, so the same input gives
+ * the same files. A project with errors is reported and skipped; the others render. At most a few forms per thread
+ * are held in memory at a time.
  */
 public final class BatchRun {
 
@@ -55,7 +52,7 @@ public final class BatchRun {
      *                    render PDF, whether or not PDF files are written per project
      * @param threads     how many forms render at once
      */
-    public record Settings(Path outputDirectory, Set<OutputFormat> formats, LocalDate date, boolean failFast,
+    public record Settings(Set<OutputFormat> formats, LocalDate date, boolean failFast,
                            boolean batchFiles, int threads) {
         public Settings {
             formats = Set.copyOf(formats);
@@ -71,7 +68,9 @@ public final class BatchRun {
     }
 
     /** What a run did. */
-    public record Outcome(int projects, int rendered, int failed, int skipped, long warnings, Map<String, Path> batchFiles) {
+    /** @param batchFiles the names of the batch's own files by role ({@code combinedPdf}, {@code report}, …) */
+    public record Outcome(int projects, int rendered, int failed, int skipped, long warnings,
+                          Map<String, String> batchFiles) {
         public boolean hasErrors() {
             return failed > 0;
         }
@@ -79,6 +78,8 @@ public final class BatchRun {
 
     private final FormEngine engine;
     private final Settings settings;
+    /** The formats asked for per project, and PDF for the batch's files. */
+    private final Set<OutputFormat> rendered;
 
     public BatchRun(FormEngine engine, Settings settings) {
         Set<OutputFormat> needed = EnumSet.copyOf(settings.formats());
@@ -90,29 +91,22 @@ public final class BatchRun {
         }
         this.engine = engine;
         this.settings = settings;
+        this.rendered = Set.copyOf(needed);
     }
 
     /**
-     * @throws IOException when the output directory cannot be written, checked before the first form, or when a
-     *                     document cannot be written (a full disk): the run stops there, what was complete before
-     *                     stays, and no temporary file is left
+     * Renders the projects, as read by the engine, into the output, and {@linkplain BatchOutput#finish finishes} it.
+     *
+     * @throws IOException when a document cannot be written (a full disk, a closed stream): the run stops there, and
+     *                     what was complete before stays
      */
-    public Outcome run(List<Path> files, Listener listener) throws IOException, RenderException {
-        Path directory = settings.outputDirectory();
-        Files.createDirectories(directory);
-        AtomicFiles.removeLeftovers(directory);
-        AtomicFiles.checkWritable(directory);
-
-        List<ProjectInput> projects = new ArrayList<>();
-        for (Path file : files) {
-            projects.addAll(engine.reader().read(file));
-        }
+    public Outcome run(List<ProjectInput> projects, BatchOutput output, Listener listener)
+            throws IOException, RenderException {
         listener.planned(projects.size());
-
         OutputNames names = new OutputNames();
         names.reserve(COMBINED_PDF, SUMMARY_PDF, SUMMARY_XLSX, BatchReport.FILE_NAME);
         ExecutorService workers = Executors.newFixedThreadPool(settings.threads());
-        try (Collector collector = new Collector(listener)) {
+        try (Collector collector = new Collector(output, listener)) {
             Deque<Future<Done>> inFlight = new ArrayDeque<>();
             for (ProjectInput project : projects) {
                 if (collector.stopped) {
@@ -122,7 +116,7 @@ public final class BatchRun {
                     collector.stopped = settings.failFast();
                 } else {
                     String name = names.next(project.evaluation().year(), project.evaluation().projectName());
-                    inFlight.add(workers.submit(() -> render(project, name)));
+                    inFlight.add(workers.submit(() -> new Done(engine.render(project, settings.date(), rendered), name)));
                 }
                 while (inFlight.size() > 2 * settings.threads() || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
                     collector.collect(await(inFlight.poll()));
@@ -131,7 +125,9 @@ public final class BatchRun {
             while (!inFlight.isEmpty()) {
                 collector.collect(await(inFlight.poll()));
             }
-            return collector.commit(projects.size());
+            Outcome outcome = collector.commit(projects.size());
+            output.finish();
+            return outcome;
         } finally {
             stop(workers);
         }
@@ -147,51 +143,24 @@ public final class BatchRun {
         }
     }
 
-    /** A project's result and, for the combined PDF, its PDF. */
-    private record Done(ProjectResult result, byte[] pdf) {
-    }
-
-    private static Future<Done> done(ProjectResult result) {
-        return CompletableFuture.completedFuture(new Done(result, null));
-    }
-
-    /** Renders one project and writes its documents; runs on a worker thread. */
-    private Done render(ProjectInput project, String name) {
-        List<Diagnostic> diagnostics = new ArrayList<>(project.diagnostics());
-        List<Path> outputs = new ArrayList<>();
-        try {
-            RenderedForm form = engine.render(project.evaluation(), settings.date());
-            for (MissingGlyph missing : form.missingGlyphs()) {
-                diagnostics.add(diagnostic(project, Severity.WARNING, missing.path(), missing.describe()));
-            }
-            for (OutputFormat format : OutputFormat.values()) {
-                if (settings.formats().contains(format)) {
-                    Path output = settings.outputDirectory().resolve(name + "." + format.extension);
-                    AtomicFiles.write(output, form.documents().get(format));
-                    outputs.add(output);
-                }
-            }
-            return new Done(new ProjectResult(project, Status.RENDERED, outputs, diagnostics),
-                    settings.batchFiles() ? form.documents().get(OutputFormat.PDF) : null);
-        } catch (RenderException e) {
-            diagnostics.add(diagnostic(project, Severity.ERROR, e.path(), e.getMessage()));
-        } catch (RuntimeException e) {
-            // A fault of the engine or a library with this one form: it fails alone, the others still render.
-            outputs.forEach(BatchRun::deleteQuietly);
-            diagnostics.add(diagnostic(project, Severity.ERROR, null, "could not be rendered: " + e));
-        } catch (IOException e) {
-            // Not the project's fault: the output directory cannot take it, and would not take the next one either.
-            outputs.forEach(BatchRun::deleteQuietly);
-            throw new UncheckedIOException(e);
+    /** A project's documents and the name of its files; or, without a name, a project that was not rendered. */
+    private record Done(ProjectDocuments documents, String name, ProjectResult notRendered) {
+        Done(ProjectDocuments documents, String name) {
+            this(documents, name, null);
         }
-        return new Done(new ProjectResult(project, Status.FAILED, List.of(), diagnostics), null);
+    }
+
+    private static Future<Done> done(ProjectResult notRendered) {
+        return CompletableFuture.completedFuture(new Done(null, null, notRendered));
     }
 
     /**
-     * Takes the results in input order: tells the listener, counts, and for a batch builds the combined PDF, the
-     * summary and the report as it goes. Closed without {@link #commit}, it leaves none of the batch files.
+     * Takes the results in input order: writes the project's documents, tells the listener, counts, and for a batch
+     * builds the combined PDF, the summary and the report as it goes. Closed without {@link #commit}, it leaves none of
+     * the batch files.
      */
     private final class Collector implements AutoCloseable {
+        private final BatchOutput output;
         private final Listener listener;
         private final CombinedPdf combined;
         private final SummaryTable summary = new SummaryTable();
@@ -200,21 +169,21 @@ public final class BatchRun {
         private long warnings;
         boolean stopped;
 
-        Collector(Listener listener) throws IOException {
+        Collector(BatchOutput output, Listener listener) throws IOException {
+            this.output = output;
             this.listener = listener;
-            Path directory = settings.outputDirectory();
-            combined = settings.batchFiles() ? new CombinedPdf(directory.resolve(COMBINED_PDF), COMBINED_TITLE) : null;
-            report = settings.batchFiles() ? new BatchReport(directory) : null;
+            combined = settings.batchFiles() ? new CombinedPdf(output, COMBINED_PDF, COMBINED_TITLE) : null;
+            report = settings.batchFiles() ? new BatchReport(output) : null;
         }
 
         void collect(Done done) throws IOException {
-            ProjectResult result = done.result();
+            ProjectResult result = done.notRendered() != null ? done.notRendered() : write(done);
             byStatus[result.status().ordinal()]++;
             warnings += result.count(Severity.WARNING);
             stopped |= settings.failFast() && result.status() == Status.FAILED;
             if (report != null) {
                 if (result.status() == Status.RENDERED) {
-                    combined.append(done.pdf(), result.input().name());
+                    combined.append(done.documents().document(OutputFormat.PDF), result.input().name());
                     summary.add(result.input().evaluation());
                 }
                 report.add(result);
@@ -222,23 +191,39 @@ public final class BatchRun {
             listener.finished(result);
         }
 
+        /** Writes a rendered project's documents in format order; a project that failed to render has none. */
+        private ProjectResult write(Done done) throws IOException {
+            ProjectDocuments documents = done.documents();
+            if (!documents.rendered()) {
+                return new ProjectResult(documents.input(), Status.FAILED, List.of(), documents.diagnostics());
+            }
+            List<String> outputs = new ArrayList<>();
+            for (OutputFormat format : OutputFormat.values()) {
+                if (settings.formats().contains(format)) {
+                    String file = done.name() + "." + format.extension;
+                    byte[] document = documents.document(format);
+                    output.write(file, out -> out.write(document));
+                    outputs.add(file);
+                }
+            }
+            return new ProjectResult(documents.input(), Status.RENDERED, outputs, documents.diagnostics());
+        }
+
         Outcome commit(int projects) throws IOException, RenderException {
-            Map<String, Path> batchFiles = new LinkedHashMap<>();
+            Map<String, String> batchFiles = new LinkedHashMap<>();
             if (report != null) {
-                Path directory = settings.outputDirectory();
                 if (!summary.rows().isEmpty()) {
                     combined.commit(settings.date());
-                    batchFiles.put("combinedPdf", directory.resolve(COMBINED_PDF));
-                    Path summaryPdf = directory.resolve(SUMMARY_PDF);
-                    AtomicFiles.write(summaryPdf, engine.renderSummary(summary, settings.date()));
-                    batchFiles.put("summaryPdf", summaryPdf);
-                    Path summaryXlsx = directory.resolve(SUMMARY_XLSX);
+                    batchFiles.put("combinedPdf", COMBINED_PDF);
+                    byte[] summaryPdf = engine.renderSummary(summary, settings.date());
+                    output.write(SUMMARY_PDF, out -> out.write(summaryPdf));
+                    batchFiles.put("summaryPdf", SUMMARY_PDF);
                     byte[] workbook = SummaryWorkbook.write(summary, engine.bodyFamily(), settings.date());
-                    AtomicFiles.write(summaryXlsx, out -> ReproducibleZip.rewrite(workbook, out));
-                    batchFiles.put("summaryXlsx", summaryXlsx);
+                    output.write(SUMMARY_XLSX, out -> ReproducibleZip.rewrite(workbook, out));
+                    batchFiles.put("summaryXlsx", SUMMARY_XLSX);
                 }
                 report.commit(batchFiles);
-                batchFiles.put("report", directory.resolve(BatchReport.FILE_NAME));
+                batchFiles.put("report", BatchReport.FILE_NAME);
             }
             return new Outcome(projects, byStatus[Status.RENDERED.ordinal()], byStatus[Status.FAILED.ordinal()],
                     byStatus[Status.SKIPPED.ordinal()], warnings, batchFiles);
@@ -254,10 +239,6 @@ public final class BatchRun {
         }
     }
 
-    private static Diagnostic diagnostic(ProjectInput project, Severity severity, String path, String message) {
-        return new Diagnostic(severity, project.file().toString(), project.index(), project.name(), path, message);
-    }
-
     private static Done await(Future<Done> result) throws IOException, RenderException {
         try {
             return result.get();
@@ -265,18 +246,7 @@ public final class BatchRun {
             Thread.currentThread().interrupt();
             throw new RenderException("interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException writing) {
-                throw writing.getCause();
-            }
             throw new RenderException("a form could not be rendered: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // Best effort: the error already reported says the project failed.
         }
     }
 }

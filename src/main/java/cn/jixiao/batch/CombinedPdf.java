@@ -1,6 +1,5 @@
 package cn.jixiao.batch;
 
-import cn.jixiao.io.AtomicFiles.PendingFile;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.PdfCopy;
@@ -9,7 +8,6 @@ import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -28,17 +26,19 @@ import java.util.Map;
  */
 final class CombinedPdf implements AutoCloseable {
 
-    private final Path target;
+    private final BatchOutput output;
+    private final String name;
     private final String title;
     private final List<Map<String, Object>> bookmarks = new ArrayList<>();
     private final MessageDigest digest = sha256();
-    private PendingFile file;
+    private BatchOutput.Pending file;
     private Document document;
     private PdfCopy copy;
     private int pages;
 
-    CombinedPdf(Path target, String title) {
-        this.target = target;
+    CombinedPdf(BatchOutput output, String name, String title) {
+        this.output = output;
+        this.name = name;
         this.title = title;
     }
 
@@ -93,7 +93,7 @@ final class CombinedPdf implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        file = PendingFile.open(target);
+        file = output.open(name);
         document = new Document();
         try {
             copy = new PdfCopy(document, file.out());

@@ -2,16 +2,15 @@ package cn.jixiao.batch;
 
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.validation.Diagnostic;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What became of one project of a run.
  *
- * @param outputs     the files written for it, in format order
+ * @param outputs     the names of the files written for it, in format order
  * @param diagnostics its warnings and errors: the reader's, then the renderer's
  */
-public record ProjectResult(ProjectInput input, Status status, List<Path> outputs, List<Diagnostic> diagnostics) {
+public record ProjectResult(ProjectInput input, Status status, List<String> outputs, List<Diagnostic> diagnostics) {
 
     public enum Status {
         /** Every requested document was written. */

@@ -1,8 +1,10 @@
 package cn.jixiao.bench;
 
+import cn.jixiao.batch.BatchOutput;
 import cn.jixiao.batch.BatchRun;
-import cn.jixiao.batch.FormEngine;
+import cn.jixiao.engine.FormEngine;
 import cn.jixiao.batch.ProjectResult;
+import cn.jixiao.input.ProjectInput;
 import cn.jixiao.render.RenderException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,8 +84,12 @@ public final class Benchmark {
         long start = System.nanoTime();
         BatchRun.Outcome outcome;
         try (heap) {
-            outcome = new BatchRun(engine, new BatchRun.Settings(output, engineSettings.formats(), null, false, true, settings.threads()))
-                    .run(files, new Quiet());
+            List<ProjectInput> projects = new ArrayList<>();
+            for (Path file : files) {
+                projects.addAll(engine.reader().read(file));
+            }
+            outcome = new BatchRun(engine, new BatchRun.Settings(engineSettings.formats(), null, false, true,
+                    settings.threads())).run(projects, BatchOutput.directory(output), new Quiet());
         }
         double seconds = seconds(start);
         long peak = heap.peak();
@@ -97,8 +103,8 @@ public final class Benchmark {
                 pdfBytes += Files.size(pdf);
             }
         }
-        Path combined = outcome.batchFiles().get("combinedPdf");
-        return new Run(seconds, peak, pdfBytes / size, combined == null ? 0 : Files.size(combined));
+        String combined = outcome.batchFiles().get("combinedPdf");
+        return new Run(seconds, peak, pdfBytes / size, combined == null ? 0 : Files.size(output.resolve(combined)));
     }
 
     /** One form per JVM, as a user runs it: the launcher, a fresh process each time. */

@@ -1,6 +1,6 @@
 package cn.jixiao.cli;
 
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.bench.Benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;

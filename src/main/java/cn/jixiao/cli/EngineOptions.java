@@ -1,7 +1,7 @@
 package cn.jixiao.cli;
 
-import cn.jixiao.batch.FormEngine;
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import java.nio.file.Path;
 import java.util.EnumSet;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "",
                 "Input: a JSON file holding one evaluation object or an array of them (the contract is "
                         + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md)."},
-        subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, BenchCommand.class,
+        subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ServeCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -45,6 +46,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, batch or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: render, batch, validate or serve");
     }
 }

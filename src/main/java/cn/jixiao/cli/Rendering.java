@@ -1,14 +1,17 @@
 package cn.jixiao.cli;
 
+import cn.jixiao.batch.BatchOutput;
 import cn.jixiao.batch.BatchRun;
-import cn.jixiao.batch.FormEngine;
+import cn.jixiao.engine.FormEngine;
 import cn.jixiao.batch.InputFiles;
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
+import cn.jixiao.input.ProjectInput;
 import cn.jixiao.render.RenderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +54,15 @@ abstract class Rendering {
         }
         FormEngine formEngine = FormEngine.start(engine.settings(rendered));
         InputFiles files = Inputs.expand(inputs, err);
+        BatchOutput directory = BatchOutput.directory(output);
+        List<ProjectInput> projects = new ArrayList<>();
+        for (Path file : files.files()) {
+            projects.addAll(formEngine.reader().read(file));
+        }
         BatchRun run = new BatchRun(formEngine,
-                new BatchRun.Settings(output, formatSet, date, failFast, batchFiles, engine.threads()));
+                new BatchRun.Settings(formatSet, date, failFast, batchFiles, engine.threads()));
         Progress progress = new Progress(err, System.console() != null, showProgress, System::nanoTime);
-        BatchRun.Outcome outcome = run.run(files.files(), progress);
+        BatchRun.Outcome outcome = run.run(projects, directory, progress);
         progress.close();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "%d of %s rendered to %s in %.1f s (%s); %d failed%s, %s.%n",
@@ -62,7 +70,7 @@ abstract class Rendering {
                 formatNames(formatSet), outcome.failed(),
                 outcome.skipped() > 0 ? ", " + outcome.skipped() + " not attempted after the first error" : "",
                 Words.count(outcome.warnings(), "warning"));
-        outcome.batchFiles().values().forEach(file -> out.println("  " + file));
+        outcome.batchFiles().values().forEach(file -> out.println("  " + output.resolve(file)));
         return outcome.hasErrors() || !files.emptyDirectories().isEmpty() ? Main.INPUT_ERRORS : 0;
     }
 

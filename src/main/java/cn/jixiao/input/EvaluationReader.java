@@ -26,6 +26,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -104,17 +105,46 @@ public final class EvaluationReader {
      * and the errors that say why.
      */
     public List<ProjectInput> read(Path file) {
+        String source = file.toString();
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return List.of(fileErrors(source, List.of(new Problem(null, tooLarge()))));
+            }
+            return read(source, Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return List.of(fileErrors(source, List.of(new Problem(null, "no such file"))));
+        } catch (AccessDeniedException e) {
+            return List.of(fileErrors(source, List.of(new Problem(null, "permission denied"))));
+        } catch (IOException e) {
+            return List.of(fileErrors(source, List.of(new Problem(null, "cannot be read: " + e.getMessage()))));
+        }
+    }
+
+    /**
+     * One result per project of a stream's content, in order, as {@link #read(Path)} gives them for a file. The
+     * stream is read to its end, at most {@value #MAX_FILE_BYTES} bytes of it, and not closed.
+     *
+     * @param source what the messages call the content, such as the name of an uploaded file
+     * @throws IOException when the stream cannot be read; a content that is not JSON or not an evaluation is no
+     *                     exception but a result with errors
+     */
+    public List<ProjectInput> read(String source, InputStream content) throws IOException {
+        byte[] bytes = content.readNBytes((int) MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            return List.of(fileErrors(source, List.of(new Problem(null, tooLarge()))));
+        }
+        return read(source, bytes);
+    }
+
+    /** One result per project of the content, as {@link #read(Path)} gives them for a file. */
+    public List<ProjectInput> read(String source, byte[] content) {
         JsonNode root;
         try {
-            root = parse(readText(file));
+            root = parse(decode(content));
         } catch (Unreadable e) {
-            return List.of(fileErrors(file, List.of(new Problem(e.path, e.getMessage()))));
-        } catch (NoSuchFileException e) {
-            return List.of(fileErrors(file, List.of(new Problem(null, "no such file"))));
-        } catch (AccessDeniedException e) {
-            return List.of(fileErrors(file, List.of(new Problem(null, "permission denied"))));
+            return List.of(fileErrors(source, List.of(new Problem(e.path, e.getMessage()))));
         } catch (IOException e) {
-            return List.of(fileErrors(file, List.of(new Problem(null, "cannot be read: " + e.getMessage()))));
+            return List.of(fileErrors(source, List.of(new Problem(null, "cannot be read: " + e.getMessage()))));
         }
         // The schema checks the whole file at once; each finding goes to its project, 0 being the file itself.
         Map<Integer, List<Error>> errors = new HashMap<>();
@@ -122,7 +152,7 @@ public final class EvaluationReader {
             errors.computeIfAbsent(project(root, error.getInstanceLocation()), p -> new ArrayList<>()).add(error);
         }
         if (errors.containsKey(0)) {
-            return List.of(fileErrors(file, messages.problems(errors.get(0), 0)));
+            return List.of(fileErrors(source, messages.problems(errors.get(0), 0)));
         }
         List<JsonNode> projects = new ArrayList<>(); // the schema has made sure: an object, or an array of them
         if (root.isArray()) {
@@ -134,9 +164,13 @@ public final class EvaluationReader {
         List<ProjectInput> results = new ArrayList<>();
         for (int i = 0; i < projects.size(); i++) {
             List<Problem> problems = messages.problems(errors.getOrDefault(i + 1, List.of()), skip);
-            results.add(project(file, i + 1, projects.get(i), problems));
+            results.add(project(source, i + 1, projects.get(i), problems));
         }
         return results;
+    }
+
+    private static String tooLarge() {
+        return "is larger than " + (MAX_FILE_BYTES >> 20) + " MB";
     }
 
     /** The 1-based project a path of the file is in; 0 for the file's root when it is not a project itself. */
@@ -148,7 +182,7 @@ public final class EvaluationReader {
     }
 
     /** Maps a project the schema accepted, and checks the business rules on it. */
-    private static ProjectInput project(Path file, int index, JsonNode project, List<Problem> schemaProblems) {
+    private static ProjectInput project(String file, int index, JsonNode project, List<Problem> schemaProblems) {
         JsonNode projectName = project.path("projectName");
         String name = projectName.isTextual() ? projectName.textValue() : null;
         Evaluation evaluation = null;
@@ -160,29 +194,25 @@ public final class EvaluationReader {
         }
         List<Diagnostic> diagnostics = errors(file, index, name, problems);
         if (evaluation != null) {
-            diagnostics.addAll(EvaluationRules.check(file.toString(), index, evaluation));
+            diagnostics.addAll(EvaluationRules.check(file, index, evaluation));
         }
         return new ProjectInput(file, index, name, evaluation, diagnostics);
     }
 
-    private static ProjectInput fileErrors(Path file, List<Problem> problems) {
+    private static ProjectInput fileErrors(String file, List<Problem> problems) {
         return new ProjectInput(file, 0, null, null, errors(file, 0, null, problems));
     }
 
-    private static List<Diagnostic> errors(Path file, int index, String name, List<Problem> problems) {
+    private static List<Diagnostic> errors(String file, int index, String name, List<Problem> problems) {
         List<Diagnostic> errors = new ArrayList<>();
         for (Problem problem : problems) {
-            errors.add(new Diagnostic(Severity.ERROR, file.toString(), index, name, problem.path(), problem.message()));
+            errors.add(new Diagnostic(Severity.ERROR, file, index, name, problem.path(), problem.message()));
         }
         return errors;
     }
 
-    /** The file's text: UTF-8, a leading byte-order mark dropped. */
-    private static String readText(Path file) throws IOException, Unreadable {
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new Unreadable(null, "is larger than " + (MAX_FILE_BYTES >> 20) + " MB");
-        }
-        byte[] bytes = Files.readAllBytes(file);
+    /** The content as text: UTF-8, a leading byte-order mark dropped. */
+    private static String decode(byte[] bytes) throws Unreadable {
         int start = startsWith(bytes, BYTE_ORDER_MARK) ? BYTE_ORDER_MARK.length : 0;
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharBuffer text = CharBuffer.allocate(bytes.length); // UTF-8 never gives more characters than bytes

@@ -15,7 +15,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ReproducibleZip {
 
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /** The time of every entry. */
+    public static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private ReproducibleZip() {
     }

@@ -11,6 +11,7 @@ import cn.jixiao.render.RenderException;
 import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.PdfAssertions;
 import cn.jixiao.testing.PdfFile;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,8 +56,8 @@ class BatchRunTest {
     }
 
     private static BatchRun.Outcome run(Path output, List<ProjectResult> results) throws IOException, RenderException {
-        BatchRun batch = new BatchRun(TestEngine.pdf(), new BatchRun.Settings(output, Set.of(OutputFormat.PDF), null, false, true, 2));
-        return batch.run(List.of(Examples.FILE), new BatchRun.Listener() {
+        BatchRun batch = new BatchRun(TestEngine.pdf(), new BatchRun.Settings(Set.of(OutputFormat.PDF), null, false, true, 2));
+        return batch.run(Examples.projects(), BatchOutput.directory(output), new BatchRun.Listener() {
             @Override
             public void planned(int count) {
                 assertEquals(5, count, "the examples hold five projects");
@@ -92,7 +93,7 @@ class BatchRunTest {
             int page = 1;
             for (ProjectResult result : results) {
                 expected.add(new PdfFile.Bookmark(result.input().name(), page));
-                try (PdfFile form = PdfFile.read(result.outputs().get(0))) {
+                try (PdfFile form = PdfFile.read(first.resolve(result.outputs().get(0)))) {
                     for (int formPage = 1; formPage <= form.pageCount(); formPage++, page++) {
                         assertEquals(form.pageText(formPage), combined.pageText(page),
                                 "page " + page + " of the combined PDF is page " + formPage + " of " + result.outputs());

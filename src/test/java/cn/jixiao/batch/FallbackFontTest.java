@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.jixiao.batch.FormEngine.RenderedForm;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.FormEngine.RenderedForm;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.model.Evaluation;

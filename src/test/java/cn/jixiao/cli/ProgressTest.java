@@ -80,13 +80,13 @@ class ProgressTest {
     }
 
     private static ProjectResult rendered() {
-        ProjectInput input = new ProjectInput(Path.of("in.json"), 1, "政府批准聘用人员支出", null, List.of());
+        ProjectInput input = new ProjectInput("in.json", 1, "政府批准聘用人员支出", null, List.of());
         return new ProjectResult(input, Status.RENDERED, List.of(), List.of());
     }
 
     private static ProjectResult failed(String path, String message) {
         Diagnostic error = new Diagnostic(Severity.ERROR, "in.json", 2, "办公经费", path, message);
-        ProjectInput input = new ProjectInput(Path.of("in.json"), 2, "办公经费", null, List.of(error));
+        ProjectInput input = new ProjectInput("in.json", 2, "办公经费", null, List.of(error));
         return new ProjectResult(input, Status.FAILED, List.of(), List.of(error));
     }
 }

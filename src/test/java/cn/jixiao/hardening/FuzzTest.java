@@ -3,9 +3,9 @@ package cn.jixiao.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.FormEngine;
-import cn.jixiao.batch.FormEngine.RenderedForm;
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.FormEngine.RenderedForm;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;

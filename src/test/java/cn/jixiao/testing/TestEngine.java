@@ -1,7 +1,7 @@
 package cn.jixiao.testing;
 
-import cn.jixiao.batch.FormEngine;
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.render.RenderException;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;

@@ -3,7 +3,7 @@ package cn.jixiao.render.pdf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.layout.FormGrid;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.Indicator;

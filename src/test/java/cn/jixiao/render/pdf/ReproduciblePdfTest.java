@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.FormEngine;
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.FormEngine;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.testing.Examples;

@@ -1,4 +1,4 @@
-package cn.jixiao.batch;
+package cn.jixiao.engine;
 
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
@@ -6,6 +6,7 @@ import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.EvaluationReader;
+import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.TextFields;
@@ -18,9 +19,15 @@ import cn.jixiao.render.pdf.PdfRenderer;
 import cn.jixiao.render.pdf.TextCompleteness;
 import cn.jixiao.render.pdf.TextLostException;
 import cn.jixiao.summary.SummaryTable;
+import cn.jixiao.validation.Diagnostic;
+import cn.jixiao.validation.Diagnostic.Severity;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +37,19 @@ import java.util.concurrent.CompletableFuture;
 import net.sf.jasperreports.engine.JasperPrint;
 
 /**
- * Everything a run needs to turn evaluations into documents, set up once: the reader with its schema, the fonts, the
- * compiled templates. {@link #render} is safe to call from several threads.
+ * The engine: everything needed to turn evaluations into documents, set up once ({@link #start}: the reader with its
+ * schema, the fonts, the compiled templates), then used for any number of projects. The command line, the batch and
+ * the HTTP service all use it; it knows nothing of either.
+ *
+ * <p>Thread-safe: one engine serves many threads at once. Start it once per set of templates and fonts, as starting
+ * takes seconds (compiling the templates, reading the fonts) and rendering a form takes milliseconds.
+ *
+ * <pre>{@code
+ * FormEngine engine = FormEngine.start(FormEngine.Settings.installation(Path.of("/opt/jixiao"), Set.of(OutputFormat.PDF)));
+ * ProjectInput project = engine.read("project.json", json).get(0);     // diagnostics name the file, project and path
+ * ProjectDocuments documents = engine.render(project, null);          // or its errors
+ * out.write(documents.document(OutputFormat.PDF));
+ * }</pre>
  */
 public final class FormEngine {
 
@@ -42,6 +60,44 @@ public final class FormEngine {
     public record Settings(Path templates, Path templateCache, FontSettings fonts, Set<OutputFormat> formats) {
         public Settings {
             formats = Set.copyOf(formats);
+        }
+
+        /**
+         * The templates and fonts of an installation: {@code templates/} and {@code fonts/} (Noto Serif SC) under
+         * {@code home}, without a cache of compiled templates.
+         */
+        public static Settings installation(Path home, Set<OutputFormat> formats) {
+            return new Settings(home.resolve("templates"), null, FontSettings.shipped(home.resolve("fonts")), formats);
+        }
+    }
+
+    /**
+     * What became of one project: its documents, or the errors that kept it from being rendered.
+     *
+     * @param documents   one per format of the engine when rendered; empty when the project has errors
+     * @param diagnostics the reader's warnings and errors, then the renderer's (a character the font lacks, a text
+     *                    that does not fit)
+     */
+    public record ProjectDocuments(ProjectInput input, Map<OutputFormat, byte[]> documents,
+                                   List<Diagnostic> diagnostics) {
+        public ProjectDocuments {
+            documents = Collections.unmodifiableMap(documents.isEmpty()
+                    ? new EnumMap<>(OutputFormat.class) : new EnumMap<>(documents));
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean rendered() {
+            return diagnostics.stream().noneMatch(Diagnostic::isError);
+        }
+
+        /** The document in the given format; the array is the caller's, made for this call of {@link #render}. */
+        public byte[] document(OutputFormat format) {
+            byte[] document = documents.get(format);
+            if (document == null) {
+                throw new IllegalStateException(rendered() ? "no " + format.extension + " was asked of the engine"
+                        : "the project has errors and was not rendered");
+            }
+            return document;
         }
     }
 
@@ -93,6 +149,66 @@ public final class FormEngine {
         return reader;
     }
 
+    /**
+     * Reads and checks JSON: one evaluation object or an array of them, as a file holds them. Reading never fails on
+     * what the content holds: every problem is a diagnostic naming the source, the project and the JSON path.
+     *
+     * @param source what messages call the content, such as a file or upload name
+     * @throws IOException when the stream itself cannot be read
+     * @see EvaluationReader
+     */
+    public List<ProjectInput> read(String source, InputStream json) throws IOException {
+        return reader.read(source, json);
+    }
+
+    /** {@link #read(String, InputStream)} of content already in memory. */
+    public List<ProjectInput> read(String source, byte[] json) {
+        return reader.read(source, json);
+    }
+
+    /**
+     * Renders a project as read by {@link #read} to every format of the settings. A project with errors is not
+     * rendered; nor is one whose rendering fails (a text that does not fit on the form, a fault of a library with this
+     * one form): its diagnostics then say why, at the path of the input where they can.
+     *
+     * @param date the documents' date where the project gives no {@code reportDate}; {@code null} for none
+     */
+    public ProjectDocuments render(ProjectInput project, LocalDate date) {
+        return render(project, date, settings.formats());
+    }
+
+    /**
+     * {@link #render(ProjectInput, LocalDate)} to some of the engine's formats only.
+     *
+     * @throws IllegalArgumentException when a format is not one of the settings'
+     */
+    public ProjectDocuments render(ProjectInput project, LocalDate date, Set<OutputFormat> formats) {
+        if (!settings.formats().containsAll(formats)) {
+            throw new IllegalArgumentException("the engine renders " + settings.formats() + ", not " + formats);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(project.diagnostics());
+        if (project.hasErrors()) {
+            return new ProjectDocuments(project, Map.of(), diagnostics);
+        }
+        try {
+            RenderedForm form = render(project.evaluation(), date, formats);
+            for (MissingGlyph missing : form.missingGlyphs()) {
+                diagnostics.add(diagnostic(project, Severity.WARNING, missing.path(), missing.describe()));
+            }
+            return new ProjectDocuments(project, form.documents(), diagnostics);
+        } catch (RenderException e) {
+            diagnostics.add(diagnostic(project, Severity.ERROR, e.path(), e.getMessage()));
+        } catch (RuntimeException e) {
+            // A fault of the engine or a library with this one form: it fails alone, the others still render.
+            diagnostics.add(diagnostic(project, Severity.ERROR, null, "could not be rendered: " + e));
+        }
+        return new ProjectDocuments(project, Map.of(), diagnostics);
+    }
+
+    private static Diagnostic diagnostic(ProjectInput project, Severity severity, String path, String message) {
+        return new Diagnostic(severity, project.file(), project.index(), project.name(), path, message);
+    }
+
     /** The documents {@link #render} makes. */
     public Set<OutputFormat> formats() {
         return settings.formats();
@@ -111,14 +227,19 @@ public final class FormEngine {
      * @throws RenderException when a document cannot be made, or when a text of the input did not reach the page
      */
     public RenderedForm render(Evaluation evaluation, LocalDate date) throws RenderException {
+        return render(evaluation, date, settings.formats());
+    }
+
+    private RenderedForm render(Evaluation evaluation, LocalDate date, Set<OutputFormat> formats)
+            throws RenderException {
         FormLayout layout = FormLayout.of(evaluation);
         List<TextField> texts = TextFields.of(evaluation);
         LocalDate creationDate = evaluation.reportDate() != null ? evaluation.reportDate() : date;
         Map<OutputFormat, byte[]> documents = new EnumMap<>(OutputFormat.class);
-        if (settings.formats().contains(OutputFormat.PDF)) {
+        if (formats.contains(OutputFormat.PDF)) {
             documents.put(OutputFormat.PDF, renderPdf(layout, texts, creationDate));
         }
-        if (docx != null) {
+        if (formats.contains(OutputFormat.DOCX)) {
             try {
                 documents.put(OutputFormat.DOCX, docx.render(layout));
             } catch (DocxException e) {

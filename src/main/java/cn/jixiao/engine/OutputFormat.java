@@ -1,4 +1,4 @@
-package cn.jixiao.batch;
+package cn.jixiao.engine;
 
 /** The documents a form is rendered to. */
 public enum OutputFormat {
