@@ -28,6 +28,22 @@ function askToken(wrongBefore) {
   return pendingPrompt;
 }
 
+/** Asks for the token at once when the server needs one and this tab has none yet (GET /api/config needs none). */
+export async function askTokenIfNeeded() {
+  let config;
+  try {
+    config = await (await fetch('/api/config')).json();
+  } catch {
+    return; // the first check says what is wrong
+  }
+  if (config.tokenRequired && !sessionStorage.getItem(TOKEN_KEY)) {
+    const entered = await askToken(false);
+    if (entered) {
+      sessionStorage.setItem(TOKEN_KEY, entered);
+    }
+  }
+}
+
 /** fetch with the token; on 401 asks for one and tries again until the user cancels. */
 async function send(url, init) {
   for (;;) {

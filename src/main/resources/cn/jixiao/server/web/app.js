@@ -5,7 +5,6 @@
 import * as api from './api.js';
 import { discardDraft, loadDraft, saveDraft } from './draft.js';
 import { stringifyExact } from './exact-json.js';
-import { fieldLabel, pathSegments } from './fields.js';
 import { FormView } from './form-view.js';
 import { ACCEPTED, importFile } from './importers.js';
 
@@ -311,8 +310,8 @@ function messageItem(diagnostic, kind, kindText) {
   button.dataset.path = diagnostic.path ?? '';
   const where = document.createElement('span');
   where.className = 'where';
-  const label = fieldLabel(pathSegments(diagnostic.path), diagnostic.field);
-  where.textContent = `${kindText} · ${label}${diagnostic.path ? ` (${diagnostic.path})` : ''}`;
+  // The server names the field by its label on the form (cn.jixiao.layout.FieldLabels) and by its path.
+  where.textContent = `${kindText} · ${diagnostic.field ?? ''}${diagnostic.path ? ` (${diagnostic.path})` : ''}`;
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = diagnostic.message;
@@ -332,6 +331,7 @@ function saveDraftSoon() {
 
 function storeDraft() {
   clearTimeout(draftTimer);
+  draftTimer = 0;
   if (state.projects.length === 0) {
     discardDraft();
   } else if (!saveDraft(state.projects, state.current)) {
@@ -447,7 +447,11 @@ function wire() {
   });
 
   // Keystrokes of the last few hundred milliseconds are written before the tab closes.
-  window.addEventListener('pagehide', storeDraft);
+  window.addEventListener('pagehide', () => {
+    if (draftTimer) {
+      storeDraft();
+    }
+  });
 }
 
 function restoreDraft() {
@@ -465,4 +469,5 @@ function restoreDraft() {
 }
 
 wire();
+api.askTokenIfNeeded();
 restoreDraft();

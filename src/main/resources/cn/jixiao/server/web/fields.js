@@ -1,5 +1,6 @@
 // The form's fields: where each lives in the JSON (its path), its label on the printed 自评表, and what kind of
-// value it takes (see evaluation.schema.json and examples/README.md).
+// value it takes (see evaluation.schema.json and examples/README.md). The label of a message's path comes with
+// the message from the server (cn.jixiao.layout.FieldLabels), not from here.
 
 import { Decimal, decimalOf, stringifyExact } from './exact-json.js';
 
@@ -37,22 +38,6 @@ export const INDICATOR_COLUMNS = [
   { key: 'deviation', label: '偏差原因分析及改进措施', kind: 'text' },
 ];
 
-const TOP_LABELS = {
-  year: '年度',
-  projectName: '项目名称',
-  department: '主管部门',
-  implementingUnit: '实施单位',
-  reportDate: '填报日期',
-  funds: '项目资金',
-  goals: '年度总体目标',
-  indicators: '绩效指标',
-  totalScore: '总分',
-};
-const GOAL_LABELS = { expected: '预期目标', actual: '实际完成情况' };
-const FUND_ROW_LABELS = Object.fromEntries(FUND_ROWS.map((row) => [row.key, row.label.replace('其中：', '')]));
-const FUND_COLUMN_LABELS = Object.fromEntries([...AMOUNT_COLUMNS, ...SCORED_COLUMNS].map((c) => [c.key, c.label]));
-const INDICATOR_LABELS = Object.fromEntries(INDICATOR_COLUMNS.map((c) => [c.key, c.label]));
-
 /** The JSON path of segments, written as the engine writes it: $.indicators[2].weight */
 export function pathText(segments) {
   return segments.reduce((text, segment) => text + (typeof segment === 'number' ? `[${segment}]` : `.${segment}`), '$');
@@ -74,35 +59,6 @@ export function pathSegments(text) {
     segments.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : match[3]));
   }
   return segments;
-}
-
-/**
- * The field as a person finds it on the form, e.g. "绩效指标第3行 · 分值" for $.indicators[2].weight;
- * `fallback` (the engine's own field name) where the path is not a cell of the form.
- */
-export function fieldLabel(segments, fallback) {
-  if (!segments || segments.length === 0) {
-    return fallback || '整个项目';
-  }
-  const [top, second, third] = segments;
-  const parts = [TOP_LABELS[top] ?? String(top)];
-  if (top === 'indicators' && typeof second === 'number') {
-    parts[0] = `绩效指标第${second + 1}行`;
-    if (third !== undefined) {
-      parts.push(INDICATOR_LABELS[third] ?? String(third));
-    }
-  } else if (top === 'funds' && second !== undefined) {
-    parts[0] = FUND_ROW_LABELS[second] ?? `项目资金 · ${second}`;
-    if (third !== undefined) {
-      parts.push(FUND_COLUMN_LABELS[third] ?? String(third));
-    }
-  } else if (top === 'goals' && second !== undefined) {
-    parts.push(GOAL_LABELS[second] ?? String(second));
-  } else if (second !== undefined) {
-    parts.push(String(second));
-  }
-  const label = parts.join(' · ');
-  return TOP_LABELS[top] ? label : fallback || label;
 }
 
 /**

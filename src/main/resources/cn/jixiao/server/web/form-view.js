@@ -8,8 +8,7 @@
 
 import { sumOfNumbers } from './exact-json.js';
 import {
-  AMOUNT_COLUMNS, FUND_ROWS, INDICATOR_COLUMNS, SCORED_COLUMNS, fieldLabel, inputOfValue, pathSegments, pathText,
-  valueOfInput,
+  AMOUNT_COLUMNS, FUND_ROWS, INDICATOR_COLUMNS, SCORED_COLUMNS, inputOfValue, pathSegments, pathText, valueOfInput,
 } from './fields.js';
 
 /** The grid's column widths in points, as in form.jrxml (the printable width is 493). */
@@ -147,9 +146,9 @@ export class FormView {
   titleBlock() {
     return element('header', { class: 'form-title' },
       element('h2', {}, '项目支出绩效自评表'),
-      element('p', { class: 'period' }, '（', this.input(['year'], 'year', { class: 'year', placeholder: '年份' }), '年度）'),
+      element('p', { class: 'period' }, '（', this.input(['year'], 'year', { class: 'year', placeholder: '年份', 'aria-label': '年度' }), '年度）'),
       element('p', { class: 'report-date' }, '填报日期 ',
-        this.input(['reportDate'], 'text', { placeholder: 'YYYY-MM-DD', class: 'date' })));
+        this.input(['reportDate'], 'text', { placeholder: 'YYYY-MM-DD', class: 'date', 'aria-label': '填报日期' })));
   }
 
   table() {
@@ -164,26 +163,27 @@ export class FormView {
     const cell = (content, attributes = {}) => element('td', attributes, content);
     const row = (...cells) => body.appendChild(element('tr', {}, ...cells, element('td', { class: 'tools' })));
 
-    row(label('项目名称'), cell(this.textarea(['projectName']), { colspan: 8 }));
-    row(label('主管部门'), cell(this.textarea(['department']), { colspan: 3 }),
-      label('实施单位'), cell(this.textarea(['implementingUnit']), { colspan: 4 }));
+    row(label('项目名称'), cell(this.textarea(['projectName'], '项目名称'), { colspan: 8 }));
+    row(label('主管部门'), cell(this.textarea(['department'], '主管部门'), { colspan: 3 }),
+      label('实施单位'), cell(this.textarea(['implementingUnit'], '实施单位'), { colspan: 4 }));
 
     // 项目资金（万元）: the header, then the four rows; only 年度资金总额 is scored, the others print —.
     row(label('项目资金（万元）', { rowspan: 1 + FUND_ROWS.length }), label(''),
       ...AMOUNT_COLUMNS.map((c) => label(c.label)), label('分值'), label('执行率'), label('得分', { colspan: 2 }));
     for (const fund of FUND_ROWS) {
       const path = ['funds', fund.key];
-      const amounts = AMOUNT_COLUMNS.map((c) => cell(this.input([...path, c.key], 'amount', { class: 'number' })));
+      const named = (c) => ({ class: 'number', 'aria-label': `${fund.label} · ${c.label}` });
+      const amounts = AMOUNT_COLUMNS.map((c) => cell(this.input([...path, c.key], 'amount', named(c))));
       const scored = fund.key === 'total'
-        ? SCORED_COLUMNS.map((c) => cell(this.input([...path, c.key], 'numberOrText', { class: 'number' }),
+        ? SCORED_COLUMNS.map((c) => cell(this.input([...path, c.key], 'numberOrText', named(c)),
           c.key === 'score' ? { colspan: 2 } : {}))
         : [cell('—', { class: 'dash' }), cell('', { class: 'blank' }), cell('—', { class: 'dash', colspan: 2 })];
       row(label(fund.label, { class: 'row-label' }), ...amounts, ...scored);
     }
 
     row(label('年度总体目标', { rowspan: 2 }), label('预期目标', { colspan: 3 }), label('实际完成情况', { colspan: 5 }));
-    row(cell(this.textarea(['goals', 'expected']), { colspan: 3 }),
-      cell(this.textarea(['goals', 'actual']), { colspan: 5 }));
+    row(cell(this.textarea(['goals', 'expected'], '预期目标'), { colspan: 3 }),
+      cell(this.textarea(['goals', 'actual'], '实际完成情况'), { colspan: 5 }));
 
     const indicators = Array.isArray(this.data.indicators) ? this.data.indicators : [];
     const usable = indicators.map((item) => (item !== null && typeof item === 'object' ? item : {}));
@@ -203,6 +203,7 @@ export class FormView {
       cell(element('output', { title: '分值合计（自动计算）' }, sumOfNumbers(weights)), { class: 'computed' }),
       cell(this.input(['totalScore'], 'number', {
         class: 'number',
+        'aria-label': '总分 · 得分',
         placeholder: sumOfNumbers([valueAt(this.data, ['funds', 'total', 'score']), ...usable.map((i) => i.score)]),
       })),
       cell('', { class: 'blank' }));
@@ -227,36 +228,38 @@ export class FormView {
     }
     for (const column of INDICATOR_COLUMNS.slice(2)) {
       const path = ['indicators', index, column.key];
+      const name = `绩效指标第${index + 1}行 · ${column.label}`;
       tr.append(element('td', {}, column.kind === 'text'
-        ? this.textarea(path)
-        : this.input(path, column.kind, { class: 'number' })));
+        ? this.textarea(path, name)
+        : this.input(path, column.kind, { class: 'number', 'aria-label': name })));
     }
     const line = `第${index + 1}行`;
-    tr.append(element('td', { class: 'tools' },
+    tr.append(element('td', { class: 'tools' }, element('div', { class: 'row-tools' },
       this.button('↑', `上移${line}`, () => this.moveRow(index, -1), index === 0),
       this.button('↓', `下移${line}`, () => this.moveRow(index, 1), index === count - 1),
       this.button('＋', `在${line}下方插入一行（一级指标相同）`, () => this.addRow(index + 1, 1)),
-      this.button('✕', `删除${line}`, () => this.removeRow(index))));
+      this.button('✕', `删除${line}`, () => this.removeRow(index)))));
     return tr;
   }
 
   /** The merged cell of a run: one textarea that writes every row of the run; merges are redrawn when it is left. */
   groupTextarea(key, run) {
     const rows = Array.from({ length: run.count }, (_, k) => ['indicators', run.start + k, key]);
-    const textarea = this.textarea(rows[0], rows);
+    const name = `绩效指标第${run.start + 1}至${run.start + run.count}行 · ${key === 'level1' ? '一级指标' : '二级指标'}`;
+    const textarea = this.textarea(rows[0], name, rows);
     rows.slice(1).forEach((segments) => this.inputs.set(pathText(segments), textarea));
     textarea.addEventListener('change', () => setTimeout(() => this.render()));
     return textarea;
   }
 
-  /** A multi-line text cell bound to a path (or, for a merged cell, to several). */
-  textarea(segments, allSegments = [segments]) {
-    const textarea = this.bind(element('textarea', { rows: 1 }), segments, 'text', allSegments);
+  /** A multi-line text cell bound to a path (or, for a merged cell, to several), named for screen readers. */
+  textarea(segments, name, allSegments = [segments]) {
+    const textarea = this.bind(element('textarea', { rows: 1, 'aria-label': name }), segments, 'text', allSegments);
     textarea.addEventListener('input', () => fitHeight(textarea));
     return textarea;
   }
 
-  /** A one-line cell bound to a path; kind says how the typed text becomes JSON (see fields.valueOfInput). */
+  /** A one-line cell bound to a path; kind says how the typed text becomes JSON (see fields.valueOfInput); attributes name it. */
   input(segments, kind, attributes = {}) {
     const input = element('input', { type: 'text', autocomplete: 'off', ...attributes });
     if (kind !== 'text') {
@@ -269,7 +272,6 @@ export class FormView {
     const path = pathText(segments);
     input.value = inputOfValue(valueAt(this.data, segments));
     input.dataset.path = path;
-    input.setAttribute('aria-label', fieldLabel(segments));
     input.addEventListener('input', () => {
       const value = valueOfInput(kind, input.value);
       allSegments.forEach((s) => setValueAt(this.data, s, value));
