@@ -40,6 +40,7 @@ class WebPageTest {
     private static final String FIRST_PROJECT = "政府批准聘用人员支出";
     private static final String RATE_WARNING = "警告 · 执行率 ($.funds.total.executionRate)";
 
+    private static FormEngine engine;
     private static Service service;
     private static HeadlessChromium chromium;
     private static String page;
@@ -49,14 +50,14 @@ class WebPageTest {
     @BeforeAll
     static void startServerAndBrowser() throws IOException, RenderException {
         chromium = HeadlessChromium.start();
+        engine = FormEngine.start(new FormEngine.Settings(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE,
+                FontSettings.shipped(TestEngine.FONTS), EnumSet.allOf(OutputFormat.class)));
         service = startService(null);
         page = "http://127.0.0.1:" + service.port() + "/";
     }
 
     /** The service as {@code jixiao serve} starts it, on a free port of the loopback, quiet. */
-    static Service startService(String token) throws RenderException {
-        FormEngine engine = FormEngine.start(new FormEngine.Settings(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE,
-                FontSettings.shipped(TestEngine.FONTS), EnumSet.allOf(OutputFormat.class)));
+    private static Service startService(String token) {
         Service.Settings settings = new Service.Settings("127.0.0.1", 0, token, Service.Settings.DEFAULT_MAX_BODY_BYTES,
                 Service.Settings.defaultRenders(), 16, Service.Settings.DEFAULT_TIME_LIMIT);
         return Service.start(engine, settings, new PrintStream(OutputStream.nullOutputStream()));
@@ -120,6 +121,45 @@ class WebPageTest {
         waitUntil(() -> messages().size() == 1);
         chromium.screenshot("03-weight-restored");
         assertTrue(messages().get(0).startsWith(RATE_WARNING), messages()::toString);
+    }
+
+    @Test
+    void anAmountThatIsNotANumberIsAnErrorAndThePreviewKeepsTheLastGoodForm() {
+        openExamples();
+        String goodPreview = waitUntil(this::previewSource);
+        waitUntil(() -> previewNote().equals("与当前数据一致"));
+
+        type("$.funds.total.executed", "180万");
+        waitUntil(() -> projectStates().get(0).equals("有错误"));
+        chromium.screenshot("07-amount-error");
+        assertTrue(messages().stream().anyMatch(m -> m.startsWith("错误 · 年度资金总额 · 全年执行数 ($.funds.total.executed)")),
+                messages()::toString);
+        assertEquals("当前数据有错误，显示的是上次可以生成的版本", previewNote());
+        assertEquals(goodPreview, previewSource(), "the last good preview stays");
+        assertTrue(cell("$.funds.total.executed").getAttribute("class").contains("has-error"), "the cell is marked");
+
+        type("$.funds.total.executed", "180.97212");
+        waitUntil(() -> projectStates().get(0).equals("有警告") && previewNote().equals("与当前数据一致"));
+    }
+
+    @Test
+    void aServiceWithATokenIsAskedForItOnce() {
+        Service guarded = startService("s3cret-token");
+        try {
+            chromium.driver.get("http://127.0.0.1:" + guarded.port() + "/");
+            WebElement dialog = waitUntil(() -> {
+                WebElement element = chromium.driver.findElement(By.id("token-dialog"));
+                return element.isDisplayed() ? element : null;
+            });
+            chromium.screenshot("08-token-asked");
+            dialog.findElement(By.id("token-input")).sendKeys("s3cret-token", Keys.ENTER);
+
+            openExamples();
+            assertEquals(List.of("有警告", "可以生成", "可以生成", "可以生成", "可以生成"), projectStates());
+            assertTrue(!dialog.isDisplayed(), "asked once: the checks went through with the token");
+        } finally {
+            guarded.close();
+        }
     }
 
     @Test

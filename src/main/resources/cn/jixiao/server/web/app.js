@@ -308,14 +308,17 @@ function messageItem(diagnostic, kind, kindText) {
   button.type = 'button';
   button.className = `message ${kind}`;
   button.dataset.path = diagnostic.path ?? '';
+  // The server names the field by its label on the form (cn.jixiao.layout.FieldLabels) and by its path.
   const where = document.createElement('span');
   where.className = 'where';
-  // The server names the field by its label on the form (cn.jixiao.layout.FieldLabels) and by its path.
-  where.textContent = `${kindText} · ${diagnostic.field ?? ''}${diagnostic.path ? ` (${diagnostic.path})` : ''}`;
+  where.textContent = `${kindText} · ${diagnostic.field ?? ''}`;
+  const path = document.createElement('span');
+  path.className = 'path';
+  path.textContent = diagnostic.path ? `(${diagnostic.path})` : '';
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = diagnostic.message;
-  button.append(where, text);
+  button.append(where, path, text);
   button.addEventListener('click', () => form.focusPath(diagnostic.path ?? '$'));
   const item = document.createElement('li');
   item.append(button);
@@ -415,6 +418,7 @@ function wire() {
   $('download-pdf').addEventListener('click', () => download('pdf', false));
   $('download-docx').addEventListener('click', () => download('docx', false));
   $('download-zip').addEventListener('click', () => download('pdf,docx', true));
+  $('token-cancel').addEventListener('click', () => $('token-dialog').close('cancel'));
   $('discard-draft').addEventListener('click', () => {
     discardDraft();
     state.projects = [];
