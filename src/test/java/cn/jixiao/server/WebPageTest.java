@@ -163,6 +163,30 @@ class WebPageTest {
     }
 
     @Test
+    void indicatorRowsAreInsertedAndRemovedAndEqualLabelsShareOneMergedCell() {
+        openExamples();
+        assertEquals(List.of("产出指标", "效益指标", "满意度"), mergedCells("level1"));
+        assertEquals(9, mergedCells("level2").size());
+
+        chromium.driver.findElement(By.cssSelector("button[title='在第3行下方插入一行（一级指标相同）']")).click();
+        assertEquals("$.indicators[3].level2", focusedPath(), "the new row's 二级指标 is the cell to fill");
+        assertEquals(List.of("产出指标", "效益指标", "满意度"), mergedCells("level1"), "the new row joins 产出指标");
+        assertEquals(10, mergedCells("level2").size());
+
+        chromium.driver.switchTo().activeElement().sendKeys("时效指标", Keys.TAB);
+        waitUntil(() -> mergedCells("level2").size() == 9);
+        chromium.screenshot("09-row-inserted");
+        assertEquals("2", cell("$.indicators[2].level2").findElement(By.xpath("..")).getDomAttribute("rowspan"),
+                "rows 3 and 4 share one 时效指标 cell");
+
+        chromium.driver.findElement(By.cssSelector("button[title='删除第4行']")).click();
+        assertEquals(9, mergedCells("level2").size());
+        assertEquals("1", cell("$.indicators[2].level2").findElement(By.xpath("..")).getDomAttribute("rowspan"));
+        assertEquals("使用时间", cell("$.indicators[2].level3").getAttribute("value"));
+        assertEquals("资金成本", cell("$.indicators[3].level3").getAttribute("value"));
+    }
+
+    @Test
     void clickingAMessageOpensItsCell() {
         openExamples();
         type("$.indicators[2].weight", "5");
@@ -249,6 +273,15 @@ class WebPageTest {
 
     private WebElement message(String path) {
         return chromium.driver.findElement(By.cssSelector("#message-list .message[data-path='" + path + "']"));
+    }
+
+    /** The texts of the merged 一级 or 二级 cells, top to bottom. */
+    private List<String> mergedCells(String level) {
+        @SuppressWarnings("unchecked")
+        List<String> values = (List<String>) chromium.driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.value);",
+                "#form td.group textarea[data-path$='." + level + "']");
+        return values;
     }
 
     private String focusedPath() {
