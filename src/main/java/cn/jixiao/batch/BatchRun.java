@@ -2,7 +2,7 @@ package cn.jixiao.batch;
 
 import cn.jixiao.batch.ProjectResult.Status;
 import cn.jixiao.engine.FormEngine;
-import cn.jixiao.engine.FormEngine.ProjectDocuments;
+import cn.jixiao.engine.ProjectDocuments;
 import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.io.ReproducibleZip;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 "Input: a JSON file holding one evaluation object or an array of them (the contract is "
                         + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md)."},
         subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ServeCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, BenchServerCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +42,7 @@ import net.sf.jasperreports.engine.JasperPrint;
  *
  * <p>Thread-safe: one engine serves many threads at once. Start it once per set of templates and fonts, as starting
  * takes seconds (compiling the templates, reading the fonts) and rendering a form takes milliseconds.
- *
- * <pre>{@code
- * FormEngine engine = FormEngine.start(FormEngine.Settings.installation(Path.of("/opt/jixiao"), Set.of(OutputFormat.PDF)));
- * ProjectInput project = engine.read("project.json", json).get(0);     // diagnostics name the file, project and path
- * ProjectDocuments documents = engine.render(project, null);          // or its errors
- * out.write(documents.document(OutputFormat.PDF));
- * }</pre>
+ * README.md, "Use it from Java", shows it at work.
  */
 public final class FormEngine {
 
@@ -68,36 +61,6 @@ public final class FormEngine {
          */
         public static Settings installation(Path home, Set<OutputFormat> formats) {
             return new Settings(home.resolve("templates"), null, FontSettings.shipped(home.resolve("fonts")), formats);
-        }
-    }
-
-    /**
-     * What became of one project: its documents, or the errors that kept it from being rendered.
-     *
-     * @param documents   one per format of the engine when rendered; empty when the project has errors
-     * @param diagnostics the reader's warnings and errors, then the renderer's (a character the font lacks, a text
-     *                    that does not fit)
-     */
-    public record ProjectDocuments(ProjectInput input, Map<OutputFormat, byte[]> documents,
-                                   List<Diagnostic> diagnostics) {
-        public ProjectDocuments {
-            documents = Collections.unmodifiableMap(documents.isEmpty()
-                    ? new EnumMap<>(OutputFormat.class) : new EnumMap<>(documents));
-            diagnostics = List.copyOf(diagnostics);
-        }
-
-        public boolean rendered() {
-            return diagnostics.stream().noneMatch(Diagnostic::isError);
-        }
-
-        /** The document in the given format; the array is the caller's, made for this call of {@link #render}. */
-        public byte[] document(OutputFormat format) {
-            byte[] document = documents.get(format);
-            if (document == null) {
-                throw new IllegalStateException(rendered() ? "no " + format.extension + " was asked of the engine"
-                        : "the project has errors and was not rendered");
-            }
-            return document;
         }
     }
 

@@ -5,7 +5,7 @@ import cn.jixiao.batch.BatchRun;
 import cn.jixiao.batch.OutputNames;
 import cn.jixiao.batch.ProjectResult;
 import cn.jixiao.engine.FormEngine;
-import cn.jixiao.engine.FormEngine.ProjectDocuments;
+import cn.jixiao.engine.ProjectDocuments;
 import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FieldLabels;

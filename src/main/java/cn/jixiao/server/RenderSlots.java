@@ -27,8 +27,12 @@ final class RenderSlots implements AutoCloseable {
     private final ExecutorService renderers;
     private final Semaphore admitted;
     private final Duration timeLimit;
+    private final int renders;
+    private final int queue;
 
     RenderSlots(int renders, int queue, Duration timeLimit) {
+        this.renders = renders;
+        this.queue = queue;
         AtomicInteger number = new AtomicInteger();
         this.renderers = Executors.newFixedThreadPool(renders, task -> {
             Thread thread = new Thread(task, "render-" + number.incrementAndGet());
@@ -63,6 +67,11 @@ final class RenderSlots implements AutoCloseable {
         } finally {
             admitted.release();
         }
+    }
+
+    /** Requests rendering or waiting to, now. */
+    int admittedCount() {
+        return renders + queue - admitted.availablePermits();
     }
 
     /** Lets running renders end; no new ones start. */

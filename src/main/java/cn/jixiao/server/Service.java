@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -187,6 +188,15 @@ public final class Service implements AutoCloseable {
     /** The port the service listens on: the one asked for, or the one the system gave for port 0. */
     public int port() {
         return app.port();
+    }
+
+    /** The routes Javalin has registered, such as {@code POST /api/render}: what {@code /openapi.json} must describe. */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     /**

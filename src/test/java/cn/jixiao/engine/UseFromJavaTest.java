@@ -21,7 +21,7 @@ class UseFromJavaTest {
     static void renderPdf(Path home, InputStream json, OutputStream pdf) throws Exception {
         FormEngine engine = FormEngine.start(FormEngine.Settings.installation(home, Set.of(OutputFormat.PDF)));
         List<ProjectInput> projects = engine.read("request.json", json);  // one evaluation, or an array of them
-        FormEngine.ProjectDocuments documents = engine.render(projects.get(0), null);
+        ProjectDocuments documents = engine.render(projects.get(0), null);
         documents.diagnostics().forEach(System.err::println);            // warnings, or why it has no PDF
         if (documents.rendered()) {
             pdf.write(documents.document(OutputFormat.PDF));

@@ -5,6 +5,7 @@ import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.render.RenderException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -19,6 +20,7 @@ public final class TestEngine {
     public static final Path TEMPLATE_CACHE = Path.of("target", "template-cache");
 
     private static FormEngine pdf;
+    private static FormEngine allFormats;
 
     private TestEngine() {
     }
@@ -29,5 +31,14 @@ public final class TestEngine {
                     Set.of(OutputFormat.PDF)));
         }
         return pdf;
+    }
+
+    /** The engine of PDF and DOCX, as the service starts it. */
+    public static synchronized FormEngine allFormats() throws RenderException {
+        if (allFormats == null) {
+            allFormats = FormEngine.start(new FormEngine.Settings(TEMPLATES, TEMPLATE_CACHE,
+                    FontSettings.shipped(FONTS), EnumSet.allOf(OutputFormat.class)));
+        }
+        return allFormats;
     }
 }
