@@ -3,9 +3,6 @@ package cn.jixiao.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.engine.FormEngine;
-import cn.jixiao.engine.OutputFormat;
-import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.PdfFile;
@@ -16,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -40,7 +36,6 @@ class WebPageTest {
     private static final String FIRST_PROJECT = "政府批准聘用人员支出";
     private static final String RATE_WARNING = "警告 · 执行率 ($.funds.total.executionRate)";
 
-    private static FormEngine engine;
     private static Service service;
     private static HeadlessChromium chromium;
     private static String page;
@@ -50,17 +45,14 @@ class WebPageTest {
     @BeforeAll
     static void startServerAndBrowser() throws IOException, RenderException {
         chromium = HeadlessChromium.start();
-        engine = FormEngine.start(new FormEngine.Settings(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE,
-                FontSettings.shipped(TestEngine.FONTS), EnumSet.allOf(OutputFormat.class)));
         service = startService(null);
         page = "http://127.0.0.1:" + service.port() + "/";
     }
 
     /** The service as {@code jixiao serve} starts it, on a free port of the loopback, quiet. */
-    private static Service startService(String token) {
-        Service.Settings settings = new Service.Settings("127.0.0.1", 0, token, Service.Settings.DEFAULT_MAX_BODY_BYTES,
-                Service.Settings.defaultRenders(), 16, Service.Settings.DEFAULT_TIME_LIMIT);
-        return Service.start(engine, settings, new PrintStream(OutputStream.nullOutputStream()));
+    private static Service startService(String token) throws RenderException {
+        return Service.start(TestEngine.allFormats(), ServiceTest.settings(token),
+                new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @AfterAll
@@ -76,9 +68,10 @@ class WebPageTest {
     @BeforeEach
     void freshPage() {
         wait = new WebDriverWait(chromium.driver, Duration.ofSeconds(15));
-        chromium.driver.get(page);
+        // Storage is cleared from another address of the origin, where no page is left to save its draft again.
+        chromium.driver.get(page + "health");
         chromium.driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-        chromium.driver.navigate().refresh();
+        chromium.driver.get(page);
         chromium.consoleErrors(); // what earlier tests left in the console is theirs
     }
 
@@ -143,7 +136,7 @@ class WebPageTest {
     }
 
     @Test
-    void aServiceWithATokenIsAskedForItOnce() {
+    void aServiceWithATokenIsAskedForItOnce() throws RenderException {
         Service guarded = startService("s3cret-token");
         try {
             chromium.driver.get("http://127.0.0.1:" + guarded.port() + "/");
