@@ -177,6 +177,8 @@ class WebPageTest {
         assertEquals("1", cell("$.indicators[2].level2").findElement(By.xpath("..")).getDomAttribute("rowspan"));
         assertEquals("使用时间", cell("$.indicators[2].level3").getAttribute("value"));
         assertEquals("资金成本", cell("$.indicators[3].level3").getAttribute("value"));
+        chromium.driver.executeScript("document.querySelector('#form tfoot').scrollIntoView()");
+        chromium.screenshot("10-end-of-form");
     }
 
     @Test
@@ -211,6 +213,7 @@ class WebPageTest {
         assertEquals("180.97212", cell("$.funds.total.annualBudget").getAttribute("value"));
 
         chromium.driver.findElement(By.id("discard-draft")).click();
+        chromium.screenshot("05-draft-discarded");
         assertEquals(List.of(), projectNames());
         chromium.driver.navigate().refresh();
         assertEquals(List.of(), projectNames(), "the discarded draft is not restored");
