@@ -5,12 +5,7 @@
 const TOKEN_KEY = 'jixiao.token';
 
 /** A request the server refused or could not answer; the message is for the user, as the server wrote it. */
-export class ApiError extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-}
+class ApiError extends Error {}
 
 let promptForToken = async () => null;
 let pendingPrompt = null;
@@ -53,14 +48,14 @@ async function send(url, init) {
     try {
       response = await fetch(url, { ...init, headers });
     } catch {
-      throw new ApiError('无法连接服务（jixiao serve 是否在运行？）', 0);
+      throw new ApiError('无法连接服务（jixiao serve 是否在运行？）');
     }
     if (response.status !== 401) {
       return response;
     }
     const entered = await askToken(Boolean(token));
     if (!entered) {
-      throw new ApiError('服务需要访问口令，未输入口令无法检查和生成。', 401);
+      throw new ApiError('服务需要访问口令，未输入口令无法检查和生成。');
     }
     sessionStorage.setItem(TOKEN_KEY, entered);
   }
@@ -73,12 +68,12 @@ async function errorOf(response) {
     const body = JSON.parse(text);
     const message = body.message ?? body.error ?? body.detail ?? body.title;
     if (typeof message === 'string' && message) {
-      return new ApiError(message, response.status);
+      return new ApiError(message);
     }
   } catch {
     // not JSON: the text itself is the message
   }
-  return new ApiError(text.trim() || `服务返回 ${response.status}`, response.status);
+  return new ApiError(text.trim() || `服务返回 ${response.status}`);
 }
 
 const JSON_BODY = { method: 'POST', headers: { 'Content-Type': 'application/json' } };
