@@ -67,8 +67,11 @@ public final class BatchRun {
         void finished(ProjectResult result);
     }
 
-    /** What a run did. */
-    /** @param batchFiles the names of the batch's own files by role ({@code combinedPdf}, {@code report}, …) */
+    /**
+     * What a run did.
+     *
+     * @param batchFiles the names of the batch's own files by role ({@code combinedPdf}, {@code report}, …)
+     */
     public record Outcome(int projects, int rendered, int failed, int skipped, long warnings,
                           Map<String, String> batchFiles) {
         public boolean hasErrors() {

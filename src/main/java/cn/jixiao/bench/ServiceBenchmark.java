@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Measures the service as its clients see it: one-project PDF renders over HTTP with 1, 8 and 32 clients at once,
  * each sending its next request when the last is answered. Prints per level the latency percentiles (p50, p99, max),
  * the throughput and how many requests were refused (503). The service runs in this JVM on a free loopback port,
- * with its default limits; clients and service share the machine's processors.
+ * with the default renders at once and a queue of 64, so that the clients of the largest level wait rather than being
+ * refused; clients and service share the machine's processors.
  */
 public final class ServiceBenchmark {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 "Measures the HTTP service: one-project PDF renders with 1, 8 and 32 clients at once (each sends its "
                         + "next request when answered), after a warm-up; prints p50, p99 and max latency, requests/s "
                         + "and refusals (503) per level. The service runs in this JVM on a free loopback port with "
-                        + "its default limits."})
+                        + "the default renders at once and a queue of 64."})
 final class BenchServerCommand implements Callable<Integer> {
 
     @Option(names = "--clients", paramLabel = "N", split = ",", defaultValue = "1,8,32",

@@ -74,12 +74,8 @@ final class EngineOptions {
     static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
-            for (OutputFormat format : OutputFormat.values()) {
-                if (format.extension.equalsIgnoreCase(value.trim())) {
-                    return format;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown format \"" + value + "\": use pdf, docx or pdf,docx");
+            return OutputFormat.of(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown format \"" + value + "\": use pdf, docx or pdf,docx"));
         }
     }
 }

@@ -144,17 +144,9 @@ final class Api {
         }
         Set<OutputFormat> formats = EnumSet.noneOf(OutputFormat.class);
         for (String name : parameter.split(",", -1)) {
-            OutputFormat format = null;
-            for (OutputFormat candidate : OutputFormat.values()) {
-                if (candidate.extension.equalsIgnoreCase(name.trim())) {
-                    format = candidate;
-                }
-            }
-            if (format == null) {
-                throw new ApiException(400, "unknown-format", "unknown format \"" + Diagnostic.printable(name, 40)
-                        + "\": use format=pdf, format=docx or format=pdf,docx");
-            }
-            formats.add(format);
+            formats.add(OutputFormat.of(name).orElseThrow(() -> new ApiException(400, "unknown-format",
+                    "unknown format \"" + Diagnostic.printable(name, 40) + "\": use format=pdf, format=docx or "
+                            + "format=pdf,docx")));
         }
         return formats;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class RenderSlotsTest {
         }
     }
 
-    private static <T> T call(RenderSlots slots, java.util.concurrent.Callable<T> work) {
+    private static <T> T call(RenderSlots slots, Callable<T> work) {
         try {
             return slots.run(work);
         } catch (Exception e) {

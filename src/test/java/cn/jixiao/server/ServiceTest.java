@@ -2,7 +2,7 @@ package cn.jixiao.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.testing.Examples;
@@ -10,10 +10,10 @@ import cn.jixiao.testing.PdfFile;
 import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -163,7 +162,7 @@ class ServiceTest {
     @Test
     void validateNamesAnIndicatorCellByItsRowAndColumn() throws Exception {
         JsonNode project = JSON.readTree(firstExample);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) project.get("indicators").get(2)).putObject("weight");
+        ((ObjectNode) project.get("indicators").get(2)).putObject("weight");
         JsonNode error = json(postJson("/api/validate", JSON.writeValueAsBytes(project)))
                 .get("projects").get(0).get("errors").get(0);
         assertEquals("$.indicators[2].weight", error.get("path").asText());
@@ -231,7 +230,7 @@ class ServiceTest {
     @Test
     void renderAnArrayWithABadProjectListsItInTheReportAndRendersTheOthers() throws Exception {
         JsonNode projects = JSON.readTree(examples);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) projects.get(3)).put("indicators", "none");
+        ((ObjectNode) projects.get(3)).put("indicators", "none");
         HttpResponse<byte[]> response = postJson("/api/render", JSON.writeValueAsBytes(projects));
         assertEquals(200, response.statusCode());
         List<String> entries = entries(response.body());
@@ -245,7 +244,7 @@ class ServiceTest {
     @Test
     void renderOneEvaluationWithErrorsIs422WithItsDiagnostics() throws Exception {
         JsonNode project = JSON.readTree(firstExample);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) project.get("funds").get("total")).put("executed", -1);
+        ((ObjectNode) project.get("funds").get("total")).put("executed", -1);
         HttpResponse<byte[]> response = postJson("/api/render", JSON.writeValueAsBytes(project));
         assertEquals(422, response.statusCode());
         JsonNode error = json(response).get("projects").get(0).get("errors").get(0);
@@ -338,11 +337,11 @@ class ServiceTest {
 
     @Test
     void aHostBeyondLoopbackNeedsAToken() {
-        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> new Service.Settings("0.0.0.0", 0, null, 1000, 1, 1,
-                        Duration.ofSeconds(1)));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new Service.Settings("0.0.0.0", 0, null, 1000, 1, 1, Duration.ofSeconds(1)));
         assertTrue(refused.getMessage().contains("--token or JIXIAO_TOKEN"), refused.getMessage());
-        assertNotNull(new Service.Settings("0.0.0.0", 0, "t", 1000, 1, 1, Duration.ofSeconds(1)));
+        assertEquals("t", new Service.Settings("0.0.0.0", 0, "t", 1000, 1, 1, Duration.ofSeconds(1)).token(),
+                "with a token it may listen on every address");
     }
 
     @Test
