@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,6 +236,22 @@ class WebPageTest {
             for (String expected : List.of("项目支出绩效自评表", FIRST_PROJECT, "180.97212", "51.10", "87.00%")) {
                 assertTrue(text.contains(expected), () -> expected + " in " + text);
             }
+        }
+    }
+
+    @Test
+    void theZipOfAllProjectsHoldsWhatTheBatchWrites() throws IOException {
+        openExamples();
+        chromium.driver.findElement(By.id("download-zip")).click();
+
+        Path zip = waitUntil(() -> downloaded(".zip").orElse(null));
+        List<String> entries;
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            entries = file.stream().map(ZipEntry::getName).toList();
+        }
+        for (String expected : List.of("2023-政府批准聘用人员支出.pdf", "2023-政府批准聘用人员支出.docx",
+                "2023-互联网专线费.pdf", "全部自评表.pdf", "report.json")) {
+            assertTrue(entries.contains(expected), () -> expected + " in " + entries);
         }
     }
 
