@@ -1,0 +1,341 @@
+package cn.jixiao.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.render.RenderException;
+import cn.jixiao.testing.Examples;
+import cn.jixiao.testing.PdfFile;
+import cn.jixiao.testing.TestEngine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page at {@code GET /}, driven in headless Chromium against the real server: what a finance clerk does with
+ * the five example forms, and what they see. Each step leaves a screenshot in {@code target/screenshots/}.
+ */
+class WebPageTest {
+
+    private static final String FIRST_PROJECT = "政府批准聘用人员支出";
+    private static final String RATE_WARNING = "警告 · 执行率 ($.funds.total.executionRate)";
+
+    private static Service service;
+    private static HeadlessChromium chromium;
+    private static String page;
+
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startServerAndBrowser() throws IOException, RenderException {
+        chromium = HeadlessChromium.start();
+        service = startService(null);
+        page = "http://127.0.0.1:" + service.port() + "/";
+    }
+
+    /** The service as {@code jixiao serve} starts it, on a free port of the loopback, quiet. */
+    private static Service startService(String token) throws RenderException {
+        return Service.start(TestEngine.allFormats(), ServiceTest.settings(token),
+                new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        wait = new WebDriverWait(chromium.driver, Duration.ofSeconds(15));
+        // Storage is cleared from another address of the origin, where no page is left to save its draft again.
+        chromium.driver.get(page + "health");
+        chromium.driver.executeScript("localStorage.clear(); sessionStorage.clear();");
+        chromium.driver.get(page);
+        chromium.consoleErrors(); // what earlier tests left in the console is theirs
+    }
+
+    @AfterEach
+    void noScriptErrorsOrPolicyViolations() {
+        assertEquals(List.of(), chromium.consoleErrors(), "errors in the browser console");
+    }
+
+    @Test
+    void theExamplesAreListedWithTheirStateAndTheOneWarningOfThePublishedData() {
+        openExamples();
+        waitUntil(() -> previewSource() != null && previewNote().equals("与当前数据一致"));
+        chromium.screenshot("01-examples-opened");
+
+        assertEquals(List.of(FIRST_PROJECT, "智慧金凤社会治理综合平台运行费", "社区网格员工作终端使用费", "办公经费",
+                "互联网专线费"), projectNames());
+        assertEquals(List.of("有警告", "可以生成", "可以生成", "可以生成", "可以生成"), projectStates());
+        assertEquals(1, messages().size(), messages()::toString);
+        assertTrue(messages().get(0).startsWith(RATE_WARNING), messages()::toString);
+        assertTrue(messages().get(0).contains("87.00%"), messages()::toString);
+        assertEquals(FIRST_PROJECT, cell("$.projectName").getAttribute("value"));
+        assertEquals("180.97212", cell("$.funds.total.annualBudget").getAttribute("value"));
+        assertTrue(cell("$.funds.total.executionRate").getAttribute("class").contains("has-warning"),
+                "the cell of the warning is marked");
+    }
+
+    @Test
+    void weightsThatNoLongerAddUpTo100AreReportedUntilTheyDoAgain() {
+        openExamples();
+
+        type("$.indicators[2].weight", "5"); // 使用时间: 10 → 5, below its 得分 of 10
+        waitUntil(() -> messages().size() == 3);
+        chromium.screenshot("02-weight-changed");
+        assertTrue(messages().stream().anyMatch(m -> m.contains("95") && m.contains("100")), messages()::toString);
+        assertTrue(messages().stream().anyMatch(m -> m.startsWith("警告 · 绩效指标第3行 · 得分 ($.indicators[2].score)")),
+                messages()::toString);
+        assertEquals("有警告", projectStates().get(0));
+
+        type("$.indicators[2].weight", "10");
+        waitUntil(() -> messages().size() == 1);
+        chromium.screenshot("03-weight-restored");
+        assertTrue(messages().get(0).startsWith(RATE_WARNING), messages()::toString);
+    }
+
+    @Test
+    void anAmountThatIsNotANumberIsAnErrorAndThePreviewKeepsTheLastGoodForm() {
+        openExamples();
+        String goodPreview = waitUntil(this::previewSource);
+        waitUntil(() -> previewNote().equals("与当前数据一致"));
+
+        type("$.funds.total.executed", "180万");
+        waitUntil(() -> projectStates().get(0).equals("有错误"));
+        chromium.screenshot("07-amount-error");
+        assertTrue(messages().stream().anyMatch(m -> m.startsWith("错误 · 年度资金总额 · 全年执行数 ($.funds.total.executed)")),
+                messages()::toString);
+        assertEquals("当前数据有错误，显示的是上次可以生成的版本", previewNote());
+        assertEquals(goodPreview, previewSource(), "the last good preview stays");
+        assertTrue(cell("$.funds.total.executed").getAttribute("class").contains("has-error"), "the cell is marked");
+
+        type("$.funds.total.executed", "180.97212");
+        waitUntil(() -> projectStates().get(0).equals("有警告") && previewNote().equals("与当前数据一致"));
+    }
+
+    @Test
+    void aServiceWithATokenIsAskedForItOnce() throws RenderException {
+        Service guarded = startService("s3cret-token");
+        try {
+            chromium.driver.get("http://127.0.0.1:" + guarded.port() + "/");
+            WebElement dialog = waitUntil(() -> {
+                WebElement element = chromium.driver.findElement(By.id("token-dialog"));
+                return element.isDisplayed() ? element : null;
+            });
+            chromium.screenshot("08-token-asked");
+            dialog.findElement(By.id("token-input")).sendKeys("s3cret-token", Keys.ENTER);
+
+            openExamples();
+            assertEquals(List.of("有警告", "可以生成", "可以生成", "可以生成", "可以生成"), projectStates());
+            assertTrue(!dialog.isDisplayed(), "asked once: the checks went through with the token");
+        } finally {
+            guarded.close();
+        }
+    }
+
+    @Test
+    void indicatorRowsAreInsertedAndRemovedAndEqualLabelsShareOneMergedCell() {
+        openExamples();
+        assertEquals(List.of("产出指标", "效益指标", "满意度"), mergedCells("level1"));
+        assertEquals(9, mergedCells("level2").size());
+
+        chromium.driver.findElement(By.cssSelector("button[title='在第3行下方插入一行（一级指标相同）']")).click();
+        assertEquals("$.indicators[3].level2", focusedPath(), "the new row's 二级指标 is the cell to fill");
+        assertEquals(List.of("产出指标", "效益指标", "满意度"), mergedCells("level1"), "the new row joins 产出指标");
+        assertEquals(10, mergedCells("level2").size());
+
+        chromium.driver.switchTo().activeElement().sendKeys("时效指标", Keys.TAB);
+        waitUntil(() -> mergedCells("level2").size() == 9);
+        chromium.screenshot("09-row-inserted");
+        assertEquals("2", cell("$.indicators[2].level2").findElement(By.xpath("..")).getDomAttribute("rowspan"),
+                "rows 3 and 4 share one 时效指标 cell");
+
+        chromium.driver.findElement(By.cssSelector("button[title='删除第4行']")).click();
+        assertEquals(9, mergedCells("level2").size());
+        assertEquals("1", cell("$.indicators[2].level2").findElement(By.xpath("..")).getDomAttribute("rowspan"));
+        assertEquals("使用时间", cell("$.indicators[2].level3").getAttribute("value"));
+        assertEquals("资金成本", cell("$.indicators[3].level3").getAttribute("value"));
+        chromium.driver.executeScript("document.querySelector('#form tfoot').scrollIntoView()");
+        chromium.screenshot("10-end-of-form");
+    }
+
+    @Test
+    void clickingAMessageOpensItsCell() {
+        openExamples();
+        type("$.indicators[2].weight", "5");
+        waitUntil(() -> messages().size() == 3);
+
+        message("$.indicators[2].score").click();
+        assertEquals("$.indicators[2].score", focusedPath());
+        message("$.funds.total.executionRate").click();
+        assertEquals("$.funds.total.executionRate", focusedPath());
+        assertTrue(cell("$.funds.total.executionRate").getAttribute("class").contains("flash"), "the cell flashes");
+        chromium.screenshot("04-message-clicked");
+    }
+
+    @Test
+    void thePreviewFollowsTheEditsAndTheDraftSurvivesAReload() {
+        openExamples();
+        String firstPreview = waitUntil(this::previewSource);
+        type("$.projectName", FIRST_PROJECT + "（修订）");
+        type("$.funds.fiscal.initialBudget", "51.10");
+        waitUntil(() -> !firstPreview.equals(previewSource()) && previewNote().equals("与当前数据一致"));
+
+        chromium.driver.navigate().refresh();
+        waitUntil(() -> projectStates().size() == 5 && !projectStates().contains("检查中…"));
+        chromium.screenshot("05-draft-restored");
+
+        assertTrue(chromium.driver.findElement(By.id("draft-banner")).isDisplayed(), "the page says a draft was restored");
+        assertEquals(FIRST_PROJECT + "（修订）", projectNames().get(0));
+        assertEquals("51.10", cell("$.funds.fiscal.initialBudget").getAttribute("value"), "the digits as typed");
+        assertEquals("180.97212", cell("$.funds.total.annualBudget").getAttribute("value"));
+
+        chromium.driver.findElement(By.id("discard-draft")).click();
+        chromium.screenshot("05-draft-discarded");
+        assertEquals(List.of(), projectNames());
+        chromium.driver.navigate().refresh();
+        assertEquals(List.of(), projectNames(), "the discarded draft is not restored");
+    }
+
+    @Test
+    void theDownloadedPdfIsTheFormAsEdited() throws IOException {
+        openExamples();
+        type("$.funds.fiscal.initialBudget", "51.10");
+        waitUntil(() -> previewNote().equals("与当前数据一致"));
+        chromium.driver.findElement(By.id("download-pdf")).click();
+
+        Path pdf = waitUntil(() -> downloaded(".pdf").orElse(null));
+        chromium.screenshot("06-pdf-downloaded");
+        assertTrue(pdf.getFileName().toString().contains(FIRST_PROJECT), pdf::toString);
+        try (PdfFile file = PdfFile.read(pdf)) {
+            String text = file.compactText();
+            for (String expected : List.of("项目支出绩效自评表", FIRST_PROJECT, "180.97212", "51.10", "87.00%")) {
+                assertTrue(text.contains(expected), () -> expected + " in " + text);
+            }
+        }
+    }
+
+    @Test
+    void theZipOfAllProjectsHoldsWhatTheBatchWrites() throws IOException {
+        openExamples();
+        chromium.driver.findElement(By.id("download-zip")).click();
+
+        Path zip = waitUntil(() -> downloaded(".zip").orElse(null));
+        List<String> entries;
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            entries = file.stream().map(ZipEntry::getName).toList();
+        }
+        for (String expected : List.of("2023-政府批准聘用人员支出.pdf", "2023-政府批准聘用人员支出.docx",
+                "2023-互联网专线费.pdf", "全部自评表.pdf", "report.json")) {
+            assertTrue(entries.contains(expected), () -> expected + " in " + entries);
+        }
+    }
+
+    /**
+     * Waits for a condition of the page (a non-null, non-false value); when it does not come, keeps a screenshot and
+     * fails with what the page shows.
+     */
+    private <T> T waitUntil(Supplier<T> condition) {
+        try {
+            return wait.until(driver -> condition.get());
+        } catch (TimeoutException e) {
+            chromium.screenshot("failed-" + System.nanoTime());
+            throw new AssertionError("the page did not get there; it shows the projects " + projectNames() + " "
+                    + projectStates() + ", the messages " + messages() + ", the console " + chromium.consoleErrors(), e);
+        }
+    }
+
+    private void openExamples() {
+        chromium.driver.findElement(By.id("file-input")).sendKeys(Examples.FILE.toAbsolutePath().toString());
+        waitUntil(() -> projectStates().size() == 5 && !projectStates().contains("检查中…")
+                && !messages().isEmpty());
+    }
+
+    /** Replaces a cell's text as a user does: select all, type. */
+    private void type(String path, String text) {
+        WebElement cell = cell(path);
+        cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+
+    private WebElement cell(String path) {
+        return chromium.driver.findElement(By.cssSelector("#form [data-path='" + path + "']"));
+    }
+
+    private WebElement message(String path) {
+        return chromium.driver.findElement(By.cssSelector("#message-list .message[data-path='" + path + "']"));
+    }
+
+    /** The texts of the merged 一级 or 二级 cells, top to bottom. */
+    private List<String> mergedCells(String level) {
+        @SuppressWarnings("unchecked")
+        List<String> values = (List<String>) chromium.driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.value);",
+                "#form td.group textarea[data-path$='." + level + "']");
+        return values;
+    }
+
+    private String focusedPath() {
+        return (String) chromium.driver.executeScript("return document.activeElement.dataset.path;");
+    }
+
+    private List<String> projectNames() {
+        return texts("#project-list .project .name");
+    }
+
+    private List<String> projectStates() {
+        return texts("#project-list .project .badge");
+    }
+
+    /** Each message as shown: where (label and path), then the server's text. */
+    private List<String> messages() {
+        return texts("#message-list .message").stream().map(text -> text.replace('\n', ' ')).toList();
+    }
+
+    /** The texts of the elements, read in one go (the page redraws its lists as answers arrive). */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String selector) {
+        return (List<String>) chromium.driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText);", selector);
+    }
+
+    /** The blob: URL of the PDF the preview shows, or null while there is none. */
+    private String previewSource() {
+        return chromium.driver.findElement(By.id("preview-frame")).getDomAttribute("src");
+    }
+
+    private String previewNote() {
+        return chromium.driver.findElement(By.id("preview-note")).getText();
+    }
+
+    private Optional<Path> downloaded(String extension) {
+        try (var files = Files.list(chromium.downloads)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(extension)).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
