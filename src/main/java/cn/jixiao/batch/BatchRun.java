@@ -203,7 +203,8 @@ public final class BatchRun {
         Collector(Listener listener) throws IOException {
             this.listener = listener;
             Path directory = settings.outputDirectory();
-            combined = settings.batchFiles() ? new CombinedPdf(directory.resolve(COMBINED_PDF), COMBINED_TITLE) : null;
+            combined = settings.batchFiles() ? new CombinedPdf(directory.resolve(COMBINED_PDF), COMBINED_TITLE,
+                    engine.archival()) : null;
             report = settings.batchFiles() ? new BatchReport(directory) : null;
         }
 

@@ -1,6 +1,7 @@
 package cn.jixiao.batch;
 
 import cn.jixiao.io.AtomicFiles.PendingFile;
+import cn.jixiao.render.pdf.ArchivalPdf;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.PdfCopy;
@@ -30,6 +31,7 @@ final class CombinedPdf implements AutoCloseable {
 
     private final Path target;
     private final String title;
+    private final boolean archival;
     private final List<Map<String, Object>> bookmarks = new ArrayList<>();
     private final MessageDigest digest = sha256();
     private PendingFile file;
@@ -37,9 +39,11 @@ final class CombinedPdf implements AutoCloseable {
     private PdfCopy copy;
     private int pages;
 
-    CombinedPdf(Path target, String title) {
+    /** @param archival write it as PDF/A ({@link ArchivalPdf}) */
+    CombinedPdf(Path target, String title, boolean archival) {
         this.target = target;
         this.title = title;
+        this.archival = archival;
     }
 
     /** Appends every page of a form's PDF, bookmarked with the given title at its first page. */
@@ -81,6 +85,9 @@ final class CombinedPdf implements AutoCloseable {
         }
         byte[] id = Arrays.copyOf(digest.digest(), 16);
         copy.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        if (archival) {
+            ArchivalPdf.complete(copy, id);
+        }
         document.close();
         file.commit();
     }

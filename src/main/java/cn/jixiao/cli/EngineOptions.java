@@ -44,6 +44,10 @@ final class EngineOptions {
                     + "(生僻字 of CJK Extension B and later, symbols). Each such character is reported either way.")
     String fallbackFamily;
 
+    @Option(names = "--pdfa", description = "Write every PDF as PDF/A-2u, for archiving: the per-project PDFs, the "
+            + "combined PDF and the summary.")
+    boolean archival;
+
     @Option(names = "--debug", description = "Show the stack trace of a failure.")
     boolean debug;
 
@@ -67,7 +71,7 @@ final class EngineOptions {
         FontSettings fontSettings = new FontSettings(fontDirectory, bodyFamily,
                 titleFamily != null ? titleFamily : bodyFamily, fallbackFamily);
         return new FormEngine.Settings(templates != null ? templates : home.resolve("templates"),
-                Installation.templateCache(), fontSettings, formats);
+                Installation.templateCache(), fontSettings, formats, archival);
     }
 
     /** {@code pdf} or {@code docx}, in any case. */

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
@@ -199,6 +200,16 @@ public final class PdfFile implements AutoCloseable {
     /** Whether the document information holds a {@code /CreationDate} entry at all. */
     public boolean hasCreationDate() {
         return info().getCOSObject().containsKey(COSName.CREATION_DATE);
+    }
+
+    /** The XMP metadata of the document catalog; empty when there is none. */
+    public byte[] metadata() {
+        PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+        try {
+            return metadata == null ? new byte[0] : metadata.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private PDDocumentInformation info() {

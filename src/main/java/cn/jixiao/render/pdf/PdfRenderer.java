@@ -46,18 +46,21 @@ public final class PdfRenderer {
 
     private final JasperReportsContext context;
     private final FormTemplates templates;
+    private final boolean archival;
 
-    private PdfRenderer(JasperReportsContext context, FormTemplates templates) {
+    private PdfRenderer(JasperReportsContext context, FormTemplates templates, boolean archival) {
         this.context = context;
         this.templates = templates;
+        this.archival = archival;
     }
 
     /**
      * @param templatesDirectory where {@code form.jrxml}, its subreport, {@code summary.jrxml} and {@code form.jrtx} are
      * @param templateCache      where compiled templates are kept between runs; {@code null} to compile every time
+     * @param archival           write every PDF as PDF/A ({@link ArchivalPdf})
      */
     public static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts,
-                                     FontSettings settings) throws RenderException {
+                                     FontSettings settings, boolean archival) throws RenderException {
         try {
             JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings);
             // Reading each font for OpenPDF and loading the templates each take a good part of a second when the
@@ -69,7 +72,7 @@ public final class PdfRenderer {
             FormTemplates templates = FormTemplates.load(context, templatesDirectory, templateCache);
             join(pdfFonts);
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
-            return new PdfRenderer(context, templates);
+            return new PdfRenderer(context, templates, archival);
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -134,6 +137,9 @@ public final class PdfRenderer {
             first.removeProperty(FormPdfProducerFactory.CREATION_DATE);
         } else {
             first.setProperty(FormPdfProducerFactory.CREATION_DATE, info.creationDate().toString());
+        }
+        if (archival) {
+            first.setProperty(FormPdfProducerFactory.ARCHIVAL, "true");
         }
         JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
