@@ -4,7 +4,6 @@ import cn.jixiao.io.AtomicFiles.PendingFile;
 import cn.jixiao.render.pdf.ArchivalPdf;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.pdf.PdfCopy;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
@@ -24,8 +23,8 @@ import java.util.Map;
 
 /**
  * One PDF of every form of a batch, in input order, with a bookmark per project. Forms are appended as they are
- * finished, page by page, so memory does not grow with the number of forms; the file exists under its name only once
- * complete.
+ * finished, page by page, so memory does not grow with the number of forms; their pages share one copy of each font
+ * ({@link FontSharingCopy}). The file exists under its name only once complete.
  */
 final class CombinedPdf implements AutoCloseable {
 
@@ -36,7 +35,7 @@ final class CombinedPdf implements AutoCloseable {
     private final MessageDigest digest = sha256();
     private PendingFile file;
     private Document document;
-    private PdfCopy copy;
+    private FontSharingCopy copy;
     private int pages;
 
     /** @param archival write it as PDF/A ({@link ArchivalPdf}) */
@@ -58,6 +57,7 @@ final class CombinedPdf implements AutoCloseable {
             entry.put("Action", "GoTo");
             entry.put("Page", (pages + 1) + " Fit");
             bookmarks.add(entry);
+            copy.shareFonts(reader);
             for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                 copy.addPage(copy.getImportedPage(reader, page));
                 pages++;
@@ -76,6 +76,7 @@ final class CombinedPdf implements AutoCloseable {
         if (copy == null) {
             return;
         }
+        copy.writeSharedFonts();
         copy.setOutlines(bookmarks);
         if (creationDate == null) {
             copy.getInfo().remove(PdfName.CREATIONDATE);
@@ -103,17 +104,19 @@ final class CombinedPdf implements AutoCloseable {
         file = PendingFile.open(target);
         document = new Document();
         try {
-            copy = new PdfCopy(document, file.out());
+            copy = new FontSharingCopy(document, file.out());
         } catch (DocumentException e) {
             throw new IOException("cannot start the combined PDF: " + e.getMessage(), e);
         }
         copy.setCloseStream(false);
+        // Object streams: the pages' dictionaries compressed together, about 250 bytes a page less.
+        copy.setFullCompression();
         document.addTitle(title);
         document.addCreator("jixiao");
         document.open();
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
