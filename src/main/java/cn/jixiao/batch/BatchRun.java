@@ -175,7 +175,8 @@ public final class BatchRun {
         Collector(BatchOutput output, Listener listener) throws IOException {
             this.output = output;
             this.listener = listener;
-            combined = settings.batchFiles() ? new CombinedPdf(output, COMBINED_PDF, COMBINED_TITLE) : null;
+            combined = settings.batchFiles()
+                    ? new CombinedPdf(output, COMBINED_PDF, COMBINED_TITLE, engine.archival()) : null;
             report = settings.batchFiles() ? new BatchReport(output) : null;
         }
 

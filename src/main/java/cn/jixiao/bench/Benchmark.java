@@ -17,12 +17,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Measures what a user waits for: whole batches of N generated forms in one warm JVM (forms/s, ms per form, peak heap,
  * bytes per PDF), and one form rendered by a fresh JVM as a user starts it, for the ratio between the two. Everything
- * runs in one process so the numbers compare; the machine's load still shows, so compare ratios of one run.
+ * runs in one process so the numbers compare; the machine's load still shows, so compare ratios of one run. With
+ * {@code soffice} on the PATH it then times LibreOffice on the same kind of forms ({@link LibreOfficeComparison}).
  */
 public final class Benchmark {
 
@@ -30,10 +32,12 @@ public final class Benchmark {
      * @param sizes     batch sizes to time, e.g. 1, 100, 1000
      * @param warmup    forms rendered first and not timed, so that the JIT has compiled the hot paths
      * @param coldRuns  how many times a fresh JVM renders one form
-     * @param launcher  the command a user runs ({@code ./jixiao}); {@code null} to skip the cold runs
+     * @param launcher  the command a user runs ({@code ./jixiao}); {@code null} to skip the cold runs and the
+     *                  comparison with LibreOffice
+     * @param libreOffice compare with LibreOffice when {@code soffice} is on the PATH ({@link LibreOfficeComparison})
      */
     public record Settings(Path examples, List<Integer> sizes, int warmup, int coldRuns, int threads, Path launcher,
-                           Path workDirectory) {
+                           Path workDirectory, boolean libreOffice) {
     }
 
     private final FormEngine.Settings engineSettings;
@@ -69,6 +73,14 @@ public final class Benchmark {
         }
         if (settings.launcher() != null && settings.coldRuns() > 0) {
             cold(input, work.resolve("cold"), warmMsPerForm);
+        }
+        if (settings.launcher() != null && settings.libreOffice()) {
+            Optional<LibreOfficeComparison> comparison = LibreOfficeComparison.find(settings.launcher(), out);
+            if (comparison.isPresent()) {
+                comparison.get().run(engineSettings, input, work.resolve("libreoffice"));
+            } else {
+                out.println("\nsoffice is not on the PATH: no comparison with LibreOffice");
+            }
         }
     }
 
@@ -177,7 +189,7 @@ public final class Benchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static final class Quiet implements BatchRun.Listener {
+    static final class Quiet implements BatchRun.Listener {
         @Override
         public void planned(int projects) {
         }

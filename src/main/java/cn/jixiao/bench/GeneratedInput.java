@@ -19,7 +19,7 @@ import java.util.Random;
  * amounts, scores, a sentence of deviation now and then), written as JSON files of at most {@value #PER_FILE} projects.
  * The same seed gives the same files.
  */
-final class GeneratedInput {
+public final class GeneratedInput {
 
     static final int PER_FILE = 100;
 
@@ -33,12 +33,12 @@ final class GeneratedInput {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
     private final List<ObjectNode> examples = new ArrayList<>();
 
-    GeneratedInput(Path examplesFile) throws IOException {
+    public GeneratedInput(Path examplesFile) throws IOException {
         json.readTree(examplesFile.toFile()).forEach(example -> examples.add((ObjectNode) example));
     }
 
     /** Writes {@code count} projects into {@code directory}; returns the files. */
-    List<Path> write(Path directory, int count, long seed) throws IOException {
+    public List<Path> write(Path directory, int count, long seed) throws IOException {
         Files.createDirectories(directory);
         Random random = new Random(seed);
         List<Path> files = new ArrayList<>();

@@ -31,6 +31,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Fresh JVMs that render one form each; 0 to skip (default: ${DEFAULT-VALUE}).")
     int coldRuns;
 
+    @Option(names = "--no-libreoffice",
+            description = "Skip the comparison with LibreOffice (made when soffice is on the PATH: two soffice "
+                    + "processes convert 100 of the forms' DOCX each, against a cold jixiao batch of 1,000 forms).")
+    boolean noLibreOffice;
+
     @Option(names = "--work", paramLabel = "DIR",
             description = "Where generated input and output go (default: a new temporary directory, kept).")
     Path work;
@@ -51,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         new Benchmark(engine.settings(rendered),
                 new Benchmark.Settings(home.resolve("examples").resolve("jinfeng-2023.json"), sizes, warmup,
                         coldRuns, engine.threads(),
-                        Files.isExecutable(launcher) ? launcher : null, directory),
+                        Files.isExecutable(launcher) ? launcher : null, directory, !noLibreOffice),
                 spec.commandLine().getOut()).run();
         spec.commandLine().getOut().println("generated input and output: " + directory);
         return 0;

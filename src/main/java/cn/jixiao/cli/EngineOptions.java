@@ -51,6 +51,10 @@ final class EngineOptions {
                     + "the same documents on every machine, but such a character is left out.")
     boolean noSystemFonts;
 
+    @Option(names = "--pdfa", description = "Write every PDF as PDF/A-2u, for archiving: the per-project PDFs, the "
+            + "combined PDF and the summary.")
+    boolean archival;
+
     @Option(names = "--debug", description = "Show the stack trace of a failure.")
     boolean debug;
 
@@ -75,7 +79,7 @@ final class EngineOptions {
                 titleFamily != null ? titleFamily : bodyFamily, fallbackFamily,
                 noSystemFonts ? null : SystemFonts.installed());
         return new FormEngine.Settings(templates != null ? templates : Installation.home().resolve("templates"),
-                Installation.templateCache(), fontSettings, formats);
+                Installation.templateCache(), fontSettings, formats, archival);
     }
 
     /** {@code pdf} or {@code docx}, in any case. */

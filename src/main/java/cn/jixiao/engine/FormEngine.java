@@ -52,10 +52,17 @@ public final class FormEngine {
     /**
      * @param templates     the directory of the JRXML and DOCX templates
      * @param templateCache where compiled JRXML templates are kept between runs; {@code null} for none
+     * @param archival      every PDF as PDF/A (per project, combined and summary)
      */
-    public record Settings(Path templates, Path templateCache, FontSettings fonts, Set<OutputFormat> formats) {
+    public record Settings(Path templates, Path templateCache, FontSettings fonts, Set<OutputFormat> formats,
+                           boolean archival) {
         public Settings {
             formats = Set.copyOf(formats);
+        }
+
+        /** Settings for PDFs that need not be PDF/A. */
+        public Settings(Path templates, Path templateCache, FontSettings fonts, Set<OutputFormat> formats) {
+            this(templates, templateCache, fonts, formats, false);
         }
 
         /**
@@ -110,7 +117,7 @@ public final class FormEngine {
             String fallbackFamily = settings.fonts().fallbackFamily();
             FontLibrary.Face fallback = fallbackFamily == null ? null : fonts.face(fallbackFamily, false);
             PdfRenderer pdf = PdfRenderer.create(settings.templates(), settings.templateCache(), fonts,
-                    settings.fonts(), fallback == null ? List.of() : List.of(fallback));
+                    settings.fonts(), fallback == null ? List.of() : List.of(fallback), settings.archival());
             DocxRenderer docx = settings.formats().contains(OutputFormat.DOCX)
                     ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts,
                     fallback == null ? List.of() : List.of(fallback))
@@ -208,6 +215,11 @@ public final class FormEngine {
     /** The documents {@link #render} makes. */
     public Set<OutputFormat> formats() {
         return settings.formats();
+    }
+
+    /** Whether every PDF is PDF/A. */
+    public boolean archival() {
+        return settings.archival();
     }
 
     /** The family the tables are set in, as the font names itself. */

@@ -346,7 +346,7 @@ public final class TrueTypeSubsetter {
         return copy;
     }
 
-    private static byte[] head(byte[] head) {
+    static byte[] head(byte[] head) {
         ByteBuffer buffer = ByteBuffer.wrap(head);
         buffer.putInt(HEAD_CHECKSUM_ADJUSTMENT, 0);
         buffer.putShort(HEAD_INDEX_TO_LOC_FORMAT, (short) 1);
@@ -497,7 +497,7 @@ public final class TrueTypeSubsetter {
     }
 
     /** The font file: offset table, table records sorted by tag, tables 4-byte aligned, head's adjustment set. */
-    private static byte[] assemble(Map<String, byte[]> tables) {
+    static byte[] assemble(Map<String, byte[]> tables) {
         int count = tables.size();
         int power = Integer.highestOneBit(count);
         int directoryLength = 12 + 16 * count;

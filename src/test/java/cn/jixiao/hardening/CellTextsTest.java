@@ -73,6 +73,6 @@ class CellTextsTest {
 
     private static PdfRenderer renderer(Path templates, Path cache) throws Exception {
         return PdfRenderer.create(templates, cache, FontLibrary.scan(TestEngine.FONTS),
-                FontSettings.shipped(TestEngine.FONTS), List.of());
+                FontSettings.shipped(TestEngine.FONTS), List.of(), false);
     }
 }

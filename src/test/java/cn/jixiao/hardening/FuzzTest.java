@@ -90,7 +90,7 @@ class FuzzTest {
         FontLibrary fonts = FontLibrary.scan(TestEngine.FONTS);
         font = fonts.face(FontSettings.DEFAULT_FAMILY, false).awtFont();
         pages = PdfRenderer.create(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE, fonts,
-                FontSettings.shipped(TestEngine.FONTS), List.of());
+                FontSettings.shipped(TestEngine.FONTS), List.of(), false);
         JsonNode seeds = Workspace.JSON.readTree(Examples.FILE.toFile());
         List<JsonNode> bases = new ArrayList<>();
         seeds.forEach(bases::add);

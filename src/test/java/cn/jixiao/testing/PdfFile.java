@@ -1,6 +1,7 @@
 package cn.jixiao.testing;
 
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,16 +16,19 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.apache.pdfbox.text.TextPosition;
@@ -225,6 +229,37 @@ public final class PdfFile implements AutoCloseable {
     /** Whether the document information holds a {@code /CreationDate} entry at all. */
     public boolean hasCreationDate() {
         return info().getCOSObject().containsKey(COSName.CREATION_DATE);
+    }
+
+    /** How many font programs ({@code /FontFile2} streams) the file holds, however many fonts refer to them. */
+    public int fontPrograms() {
+        Set<Object> programs = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (COSObject descriptor : document.getDocument().getObjectsByType(COSName.FONT_DESC)) {
+            if (descriptor.getObject() instanceof COSDictionary dictionary
+                    && dictionary.getDictionaryObject(COSName.FONT_FILE2) != null) {
+                programs.add(dictionary.getDictionaryObject(COSName.FONT_FILE2));
+            }
+        }
+        return programs.size();
+    }
+
+    /** A page (1-based) as a viewer shows it, at the given resolution. */
+    public BufferedImage pageImage(int page, float dpi) {
+        try {
+            return new PDFRenderer(document).renderImageWithDPI(page - 1, dpi);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The XMP metadata of the document catalog; empty when there is none. */
+    public byte[] metadata() {
+        PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+        try {
+            return metadata == null ? new byte[0] : metadata.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private PDDocumentInformation info() {

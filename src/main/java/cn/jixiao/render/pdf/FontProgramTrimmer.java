@@ -17,10 +17,10 @@ import java.util.zip.Inflater;
 /**
  * Shrinks the TrueType programs OpenPDF embeds. OpenPDF's subset of a font keeps only the outlines of the glyphs used,
  * but copies the font's whole horizontal metrics table ({@code hmtx}): 30,595 entries for Noto Serif SC, about 31 KB
- * compressed per font, twice per form, whatever the form says. Here the metrics of every glyph the subset does not
- * contain are set to zero, which compresses to almost nothing; a one-page form drops from about 107 KB to about 45 KB.
- * Nothing visible changes: viewers take glyph widths from the PDF's {@code /W} array, and the glyphs that are drawn
- * keep their metrics.
+ * compressed per font, twice per form, whatever the form says. Here the left side bearing of every glyph without an
+ * outline is set to zero, which leaves a table of advance widths that compresses to about 1 KB; a one-page form drops
+ * from about 107 KB to about 47 KB. Nothing visible changes, and the advance widths stay those of the PDF's {@code /W}
+ * array, as PDF/A requires, also for the glyphs drawn that have no outline (the spaces).
  *
  * <p>It rewrites the PDF as OpenPDF writes it without full compression: numbered objects one after the other and a
  * cross-reference table. The font programs come stored (OpenPDF told to compress them at level 0, see {@link
@@ -297,7 +297,7 @@ final class FontProgramTrimmer {
             return NEEDED.stream().filter(tag -> !tags.contains(tag)).findFirst().orElse(null);
         }
 
-        /** Sets the hmtx entries of glyphs without an outline to zero; fixes the table and font checksums. */
+        /** Sets the left side bearing of glyphs without an outline to zero; fixes the table and font checksums. */
         static byte[] zeroUnusedGlyphMetrics(byte[] font) {
             ByteBuffer ttf = ByteBuffer.wrap(font);
             int numTables = Short.toUnsignedInt(ttf.getShort(4));
@@ -332,7 +332,7 @@ final class FontProgramTrimmer {
                         : Short.toUnsignedInt(ttf.getShort(loca + 2 * glyph + 2));
                 if (from == to) {
                     if (glyph < metrics) {
-                        ttf.putInt(hmtx + 4 * glyph, 0);
+                        ttf.putShort(hmtx + 4 * glyph + 2, (short) 0);
                     } else {
                         ttf.putShort(hmtx + 4 * metrics + 2 * (glyph - metrics), (short) 0);
                     }

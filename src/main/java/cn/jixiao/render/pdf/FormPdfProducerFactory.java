@@ -5,6 +5,7 @@ import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfWriter;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.pdf.classic.ClassicChunk;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
+import net.sf.jasperreports.pdf.classic.ClassicPdfWriter;
 import net.sf.jasperreports.pdf.common.PdfChunk;
 import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfPhrase;
@@ -31,6 +33,7 @@ import net.sf.jasperreports.pdf.common.PdfProducerFactory;
  * <li>No text is left out without a word. JasperReports lays each text out once when filling and OpenPDF lays it out
  * again when writing; where OpenPDF's lines come out longer, the last of them no longer fit the cell and OpenPDF
  * drops them. Here that stops the export with a {@link TextCutException} instead.</li>
+ * <li>PDF/A when the {@link JasperPrint} asks for it ({@link #ARCHIVAL}).</li>
  * </ul>
  */
 public final class FormPdfProducerFactory implements PdfProducerFactory {
@@ -39,6 +42,8 @@ public final class FormPdfProducerFactory implements PdfProducerFactory {
     static final String CREATION_DATE = "cn.jixiao.pdf.creation.date";
     /** JasperPrint property: the 16-byte document ID in hex, the trailer's {@code /ID}. */
     static final String DOCUMENT_ID = "cn.jixiao.pdf.document.id";
+    /** JasperPrint property: when present, the PDF is written as PDF/A ({@link ArchivalPdf}). */
+    static final String ARCHIVAL = "cn.jixiao.pdf.archival";
 
     @Override
     public PdfProducer createProducer(PdfProducerContext context) {
@@ -67,7 +72,26 @@ public final class FormPdfProducerFactory implements PdfProducerFactory {
             }
             byte[] id = HexFormat.of().parseHex(print.getProperty(DOCUMENT_ID));
             info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
-            return writer;
+            if (print.getProperty(ARCHIVAL) == null) {
+                return writer;
+            }
+            ArchivalPdf.completeOnClose(getPdfWriter(), id);
+            return new OpaqueWriter(this, getPdfWriter());
+        }
+
+        /**
+         * The writer JasperReports configures, except that the pages get no transparency group: nothing on them is
+         * transparent, and an archival PDF should not suggest otherwise.
+         */
+        private static final class OpaqueWriter extends ClassicPdfWriter {
+            OpaqueWriter(ClassicPdfProducer producer, PdfWriter writer) {
+                super(producer, writer);
+            }
+
+            @Override
+            public void setRgbTransparencyBlending(boolean blending) {
+                // Our pages draw nothing transparent: no blending space is needed.
+            }
         }
 
         @Override

@@ -56,6 +56,7 @@ public final class PdfRenderer {
     private final FormTemplates templates;
     private final List<Path> fallbackFiles;
     private final FontSetup fonts;
+    private final boolean archival;
 
     /** What the renderers of one run share to make a renderer with other fallback fonts. */
     private record FontSetup(Path templatesDirectory, FontLibrary library, FontSettings settings,
@@ -63,29 +64,33 @@ public final class PdfRenderer {
     }
 
     private PdfRenderer(JasperReportsContext context, FormTemplates templates, List<Path> fallbackFiles,
-                        FontSetup fonts) {
+                        FontSetup fonts, boolean archival) {
         this.context = context;
         this.templates = templates;
         this.fallbackFiles = fallbackFiles;
         this.fonts = fonts;
+        this.archival = archival;
     }
 
     /**
      * @param templatesDirectory where {@code form.jrxml}, its subreport, {@code summary.jrxml} and {@code form.jrtx} are
      * @param templateCache      where compiled templates are kept between runs; {@code null} to compile every time
      * @param fallbacks          the faces that draw what the configured families lack, in the order they are tried
+     * @param archival           write every PDF as PDF/A ({@link ArchivalPdf})
      */
     public static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts,
-                                     FontSettings settings, List<FontLibrary.Face> fallbacks) throws RenderException {
+                                     FontSettings settings, List<FontLibrary.Face> fallbacks, boolean archival)
+            throws RenderException {
         // The engine has no way yet to hand a start-up warning to its caller: this one goes to standard error, where
         // the command line prints its own.
-        return create(templatesDirectory, templateCache, fonts, settings, fallbacks,
+        return create(templatesDirectory, templateCache, fonts, settings, fallbacks, archival,
                 warning -> System.err.println("warning: " + warning));
     }
 
     /** @param warnings told when the template cache is not used, or a cached template is not loaded */
     static PdfRenderer create(Path templatesDirectory, Path templateCache, FontLibrary fonts, FontSettings settings,
-                              List<FontLibrary.Face> fallbacks, Consumer<String> warnings) throws RenderException {
+                              List<FontLibrary.Face> fallbacks, boolean archival, Consumer<String> warnings)
+            throws RenderException {
         try {
             JasperReportsContext context = JasperSetup.context(templatesDirectory, fonts, settings, fallbacks);
             Set<Path> files = new LinkedHashSet<>(JasperSetup.fontFiles(fonts, settings));
@@ -105,7 +110,7 @@ public final class PdfRenderer {
             FontSetup setup = new FontSetup(templatesDirectory, fonts, settings, ConcurrentHashMap.newKeySet(),
                     new HashMap<>());
             setup.preloaded().addAll(files);
-            return new PdfRenderer(context, templates, filesOf(fallbacks), setup);
+            return new PdfRenderer(context, templates, filesOf(fallbacks), setup, archival);
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -130,7 +135,7 @@ public final class PdfRenderer {
                 }
                 try {
                     renderer = new PdfRenderer(JasperSetup.context(fonts.templatesDirectory(), fonts.library(),
-                            fonts.settings(), fallbacks), templates, files, fonts);
+                            fonts.settings(), fallbacks), templates, files, fonts, archival);
                 } catch (FontException e) {
                     throw new RenderException(e.getMessage(), e);
                 }
@@ -203,6 +208,9 @@ public final class PdfRenderer {
             first.removeProperty(FormPdfProducerFactory.CREATION_DATE);
         } else {
             first.setProperty(FormPdfProducerFactory.CREATION_DATE, info.creationDate().toString());
+        }
+        if (archival) {
+            first.setProperty(FormPdfProducerFactory.ARCHIVAL, "true");
         }
         JRPdfExporter exporter = new FormPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));

@@ -45,7 +45,7 @@ class FontProgramTrimmerTest {
     @BeforeAll
     static void renderTheSeedForms() throws Exception {
         PdfRenderer renderer = PdfRenderer.create(Path.of("templates"), null, FontLibrary.scan(FONTS),
-                FontSettings.shipped(FONTS), List.of());
+                FontSettings.shipped(FONTS), List.of(), false);
         for (ProjectInput project : new EvaluationReader().read(Path.of("examples/jinfeng-2023.json"))) {
             SEED_FORMS.add(renderer.render(FormLayout.of(project.evaluation()), null));
         }
