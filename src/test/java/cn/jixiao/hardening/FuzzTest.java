@@ -9,6 +9,7 @@ import cn.jixiao.engine.FormEngine.RenderedForm;
 import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
+import cn.jixiao.fonts.GlyphCoverage;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
@@ -80,6 +81,8 @@ class FuzzTest {
     private Font font;
     /** Fills the forms again for the oracle, which needs to know where each cell is. */
     private PdfRenderer pages;
+    /** Which of the machine's fonts a form's renderer draws with: the same for the oracle's fill, or its lines move. */
+    private GlyphCoverage coverage;
     private int iteration;
     private byte[] document;
 
@@ -89,8 +92,9 @@ class FuzzTest {
         EvaluationReader reader = engine.reader();
         FontLibrary fonts = FontLibrary.scan(TestEngine.FONTS);
         font = fonts.face(FontSettings.DEFAULT_FAMILY, false).awtFont();
-        pages = PdfRenderer.create(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE, fonts,
-                FontSettings.shipped(TestEngine.FONTS), List.of(), false);
+        FontSettings settings = FontSettings.shipped(TestEngine.FONTS);
+        pages = PdfRenderer.create(TestEngine.TEMPLATES, TestEngine.TEMPLATE_CACHE, fonts, settings, List.of(), false);
+        coverage = new GlyphCoverage(fonts.face(settings.bodyFamily(), false), null, settings.systemFonts());
         JsonNode seeds = Workspace.JSON.readTree(Examples.FILE.toFile());
         List<JsonNode> bases = new ArrayList<>();
         seeds.forEach(bases::add);
@@ -176,7 +180,8 @@ class FuzzTest {
         Set<Integer> warned = form.missingGlyphs().stream().map(MissingGlyph::codePoint).collect(Collectors.toSet());
         Map<String, String> cells;
         try (PdfFile pdf = PdfFile.of(form.documents().get(OutputFormat.PDF))) {
-            cells = CellTexts.of(pages.fill(FormLayout.of(evaluation)), pdf);
+            cells = CellTexts.of(pages.withFallbacks(coverage.fallbacks(form.missingGlyphs()))
+                    .fill(FormLayout.of(evaluation)), pdf);
         } catch (RenderException e) {
             fail("filled once, the form did not fill again: " + e.getMessage());
             return true;
