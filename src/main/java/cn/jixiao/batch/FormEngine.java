@@ -9,6 +9,7 @@ import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Form;
 import cn.jixiao.model.TextFields.TextField;
 import cn.jixiao.model.TextFields;
 import cn.jixiao.render.RenderException;
@@ -57,15 +58,18 @@ public final class FormEngine {
     private final FontLibrary.Face fallbackFace;
     private final PdfRenderer pdf;
     private final DocxRenderer docx;
+    private final FontLibrary fonts;
+    private final Map<Form, DocxRenderer> otherFormsDocx = new EnumMap<>(Form.class);
 
     private FormEngine(EvaluationReader reader, Settings settings, FontLibrary.Face bodyFace,
-                       FontLibrary.Face fallbackFace, PdfRenderer pdf, DocxRenderer docx) {
+                       FontLibrary.Face fallbackFace, PdfRenderer pdf, DocxRenderer docx, FontLibrary fonts) {
         this.reader = reader;
         this.settings = settings;
         this.bodyFace = bodyFace;
         this.fallbackFace = fallbackFace;
         this.pdf = pdf;
         this.docx = docx;
+        this.fonts = fonts;
     }
 
     public static FormEngine start(Settings settings) throws RenderException {
@@ -80,9 +84,10 @@ public final class FormEngine {
             PdfRenderer pdf = PdfRenderer.create(settings.templates(), settings.templateCache(), fonts,
                     settings.fonts());
             DocxRenderer docx = settings.formats().contains(OutputFormat.DOCX)
-                    ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts)
+                    ? new DocxRenderer(Form.NATIONAL.templatesFolder(settings.templates()).resolve(DOCX_TEMPLATE),
+                            settings.fonts(), fonts)
                     : null;
-            return new FormEngine(reader.join(), settings, body, fallback, pdf, docx);
+            return new FormEngine(reader.join(), settings, body, fallback, pdf, docx, fonts);
         } catch (FontException | DocxException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -119,12 +124,28 @@ public final class FormEngine {
         }
         if (docx != null) {
             try {
-                documents.put(OutputFormat.DOCX, docx.render(layout));
-            } catch (DocxException e) {
+                documents.put(OutputFormat.DOCX, docx(evaluation.form()).render(layout));
+            } catch (DocxException | FontException e) {
                 throw new RenderException("cannot write the Word document: " + e.getMessage(), e);
             }
         }
         return new RenderedForm(documents, GlyphCoverage.missing(texts, bodyFace, fallbackFace));
+    }
+
+    /** The Word renderer of a form: another form's than the national is set up for its first project. */
+    private DocxRenderer docx(Form form) throws DocxException, FontException {
+        if (form == Form.NATIONAL) {
+            return docx;
+        }
+        synchronized (otherFormsDocx) {
+            DocxRenderer renderer = otherFormsDocx.get(form);
+            if (renderer == null) {
+                renderer = new DocxRenderer(form.templatesFolder(settings.templates()).resolve(DOCX_TEMPLATE), form,
+                        settings.fonts(), fonts);
+                otherFormsDocx.put(form, renderer);
+            }
+            return renderer;
+        }
     }
 
     /** The batch's 项目支出绩效自评汇总表 as a PDF. */

@@ -5,6 +5,7 @@ import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Form;
 import cn.jixiao.model.Indicator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,9 +54,18 @@ public final class DocxRenderer {
      */
     public DocxRenderer(Path templateFile, FontSettings settings, FontLibrary library)
             throws DocxException, FontException {
+        this(templateFile, Form.NATIONAL, settings, library);
+    }
+
+    /**
+     * A renderer of the template of a form: the national form's rows follow {@link cn.jixiao.layout.FormGrid}, every
+     * other form's template holds its table whole (see {@link TemplateRowsLayout}).
+     */
+    public DocxRenderer(Path templateFile, Form form, FontSettings settings, FontLibrary library)
+            throws DocxException, FontException {
         this.templateName = String.valueOf(templateFile.getFileName());
         byte[] bytes = readTemplate(templateFile);
-        FormLayout sample = sample();
+        FormLayout sample = sample(form);
         Set<String> fields = new TreeSet<>(Placeholders.formValues(sample).keySet());
         fields.addAll(Placeholders.indicatorValues("", "", sample.indicatorGroups().get(0).subgroups().get(0)
                 .rows().get(0)).keySet());
@@ -133,9 +143,9 @@ public final class DocxRenderer {
     }
 
     /** A form with every field and a merged indicator group, to check the template against once. */
-    private static FormLayout sample() {
+    private static FormLayout sample(Form form) {
         Indicator indicator = new Indicator("一级", "二级", "三级", "目标", "完成", null, null, "偏差");
         return FormLayout.of(new Evaluation(2023, "项目", "部门", "单位", null, null, null,
-                List.of(indicator, indicator), null));
+                List.of(indicator, indicator), null, form, null, null, null, null, null, null, null, null));
     }
 }

@@ -7,6 +7,7 @@ import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.io.PrivateCache;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.layout.SummaryTable;
+import cn.jixiao.model.Form;
 import cn.jixiao.render.RenderException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +50,17 @@ public final class PdfRenderer {
     public static final int MAX_PAGES = 500;
 
     private final JasperReportsContext context;
-    private final FormTemplates templates;
+    private final FormTemplates templates; // the national form's, and the summary's
+    private final Path templatesDirectory;
+    private final PrivateCache cache;
+    private final Map<Form, FormTemplates> otherForms = new EnumMap<>(Form.class);
 
-    private PdfRenderer(JasperReportsContext context, FormTemplates templates) {
+    private PdfRenderer(JasperReportsContext context, FormTemplates templates, Path templatesDirectory,
+                        PrivateCache cache) {
         this.context = context;
         this.templates = templates;
+        this.templatesDirectory = templatesDirectory;
+        this.cache = cache;
     }
 
     /**
@@ -80,11 +88,12 @@ public final class PdfRenderer {
                     .toArray(CompletableFuture[]::new));
             PrivateCache cache = templateCache == null ? null
                     : PrivateCache.open(templateCache, "compiled templates", warnings).orElse(null);
-            FormTemplates templates = FormTemplates.load(context, templatesDirectory, cache);
+            FormTemplates templates = FormTemplates.load(context, Form.NATIONAL.templatesFolder(templatesDirectory),
+                    cache);
             join(pdfFonts);
             FontProgramTrimmer.checkShape(PdfFonts.sample(fonts.face(settings.bodyFamily(), false).file()));
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
-            return new PdfRenderer(context, templates);
+            return new PdfRenderer(context, templates, templatesDirectory, cache);
         } catch (FontException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -109,8 +118,28 @@ public final class PdfRenderer {
         }
     }
 
-    /** Fills the templates with one form: the pages, not yet a PDF. */
+    /**
+     * The templates of a form: the national form's were loaded at the start; another form's are loaded when its first
+     * project is filled, so that a run without it does not compile them.
+     */
+    private FormTemplates templates(Form form) throws RenderException {
+        if (form == Form.NATIONAL) {
+            return templates;
+        }
+        synchronized (otherForms) {
+            FormTemplates loaded = otherForms.get(form);
+            if (loaded == null) {
+                loaded = FormTemplates.load(context, form.templatesFolder(templatesDirectory), cache);
+                loaded.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
+                otherForms.put(form, loaded);
+            }
+            return loaded;
+        }
+    }
+
+    /** Fills the templates of the form's layout with one form: the pages, not yet a PDF. */
     public JasperPrint fill(FormLayout form) throws RenderException {
+        FormTemplates templates = templates(form.form());
         Map<String, Object> parameters = FormData.parameters(form);
         parameters.put("INDICATORS_REPORT", templates.indicators);
         parameters.put("FORM_STYLES", templates.styles);
