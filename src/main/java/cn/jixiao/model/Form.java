@@ -19,7 +19,10 @@ public enum Form {
     NATIONAL("national", "全国", "initialBudget carryover"),
     /** 衔接资金绩效目标自评表 of the rural-revitalization linkage funds. */
     XIANJIE("xianjie", "衔接资金", "projectLeader footnote fiscal.weight fiscal.score fiscal.executionRate"
-            + " other.executionRate");
+            + " other.executionRate"),
+    /** 部门预算项目支出绩效自评表 of Sichuan's budget system (报表编号 510000_0013zp). */
+    SICHUAN("sichuan", "四川", "reportCode overview specialAccount unit reason initialBudget indicator.nature"
+            + " indicator.unit conclusion problems improvements signatures fiscal.executionRate other.executionRate");
 
     private final String id;
     private final String name;

@@ -49,10 +49,10 @@ public final class TextFields {
             add(fields, JsonPath.indicator(i, "weight"), indicator.weight());
             add(fields, JsonPath.indicator(i, "score"), indicator.score());
             add(fields, JsonPath.indicator(i, "deviation"), indicator.deviation());
-            if (evaluation.form().hasPlace("nature")) {
+            if (evaluation.form().hasPlace("indicator.nature")) {
                 add(fields, JsonPath.indicator(i, "nature"), indicator.nature());
             }
-            if (evaluation.form().hasPlace("unit")) {
+            if (evaluation.form().hasPlace("indicator.unit")) {
                 add(fields, JsonPath.indicator(i, "unit"), indicator.unit());
             }
         }

@@ -42,8 +42,8 @@ final class FormPlaces {
             cell("fiscal", "weight", Funds::fiscal, FundLine::weight),
             cell("fiscal", "score", Funds::fiscal, FundLine::score),
             cell("other", "executionRate", Funds::other, FundLine::executionRate),
-            indicatorColumn("nature", Indicator::nature),
-            indicatorColumn("unit", Indicator::unit));
+            indicatorColumn("indicator.nature", "nature", Indicator::nature),
+            indicatorColumn("indicator.unit", "unit", Indicator::unit));
 
     private FormPlaces() {
     }
@@ -88,8 +88,8 @@ final class FormPlaces {
     }
 
     /** A column of the indicator rows, reported at the first row that gives it. */
-    private static Place indicatorColumn(String field, Function<Indicator, String> value) {
-        return new Place(field, e -> {
+    private static Place indicatorColumn(String place, String field, Function<Indicator, String> value) {
+        return new Place(place, e -> {
             for (int i = 0; i < e.indicators().size(); i++) {
                 if (given(value.apply(e.indicators().get(i)))) {
                     return JsonPath.indicator(i, field);

@@ -69,8 +69,8 @@ class RegionalRulesTest {
 
     @Test
     void aFormTheSchemaDoesNotKnowIsAnError() throws Exception {
-        Path file = Files.writeString(directory.resolve("sichuan.json"),
-                "{\"projectName\": \"桃树种植\", \"form\": \"sichuan\", \"indicators\": []}");
+        Path file = Files.writeString(directory.resolve("guangdong.json"),
+                "{\"projectName\": \"桃树种植\", \"form\": \"guangdong\", \"indicators\": []}");
         ProjectInput project = new EvaluationReader().read(file).get(0);
         assertEquals(true, project.hasErrors());
         assertEquals("$.form", project.diagnostics().get(0).path());

@@ -3,6 +3,7 @@ package cn.jixiao.render.docx;
 import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
+import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.Form;
@@ -70,7 +71,7 @@ public final class DocxRenderer {
         fields.addAll(Placeholders.indicatorValues("", "", sample.indicatorGroups().get(0).subgroups().get(0)
                 .rows().get(0)).keySet());
         this.template = TemplateReader.read(bytes, templateName, new DocumentFonts(settings, library),
-                Collections.unmodifiableSet(fields));
+                Collections.unmodifiableSet(fields), form == Form.NATIONAL ? FormGrid.COLUMNS : 0);
         render(sample); // a template that does not fit the form fails here, not at the first real form
     }
 
