@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
+import cn.jixiao.testing.RegionalExamples;
 import cn.jixiao.validation.EvaluationRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,24 @@ class RegionalRulesTest {
                 {"projectName": "桃树种植", "projectLeader": "王建华0558-6127340", "footnote": "注：…",
                  "funds": {"total": {"weight": 10}, "fiscal": {"weight": 10}},
                  "indicators": [{"level1": "产出指标", "weight": 90}]}"""));
+    }
+
+    @Test
+    void theExamplesFitTheirFormsAndAddUp() {
+        for (Path example : List.of(RegionalExamples.XIANJIE, RegionalExamples.SICHUAN)) {
+            ProjectInput project = EvaluationRules.check(new EvaluationReader().read(example).get(0));
+            assertEquals(List.of(), project.diagnostics(), example.toString());
+        }
+    }
+
+    @Test
+    void theSichuanFormPrintsItsOwnFieldsButNotThe衔接资金Ones() throws Exception {
+        assertEquals(List.of("$.projectLeader: the 四川 form has no place for it; not printed"), warnings("""
+                {"projectName": "供水工程", "form": "sichuan", "projectLeader": "赵明远0816-1234567",
+                 "reportCode": "510000_0013zp", "overview": {"goal": "新建集中供水工程3处"}, "conclusion": "优",
+                 "signatures": {"financeLeader": "刘芳"}, "funds": {"total": {"initialBudget": 480, "weight": 10},
+                 "unit": {"annualBudget": 30}, "reason": "结余"},
+                 "indicators": [{"level1": "产出指标", "weight": 90, "nature": "≥", "unit": "处"}]}"""));
     }
 
     @Test

@@ -9,8 +9,8 @@ import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.Form;
 import cn.jixiao.model.Indicator;
 import cn.jixiao.testing.PdfFile;
+import cn.jixiao.testing.RegionalExamples;
 import cn.jixiao.testing.TestEngine;
-import cn.jixiao.testing.XianjieExample;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class XianjiePdfTest {
 
     @Test
     void theExamplePrintsTheFormsWordingAndEveryValue() throws Exception {
-        Evaluation evaluation = XianjieExample.evaluation();
+        Evaluation evaluation = RegionalExamples.xianjie();
         assertEquals(Form.XIANJIE, evaluation.form());
         byte[] pdf = TestEngine.pdf().render(evaluation, null).documents().get(OutputFormat.PDF);
         try (PdfFile file = PdfFile.of(pdf)) {

@@ -8,7 +8,7 @@ import cn.jixiao.model.Form;
 import cn.jixiao.render.docx.DocxInspection.Merge;
 import cn.jixiao.render.docx.DocxInspection.TableCell;
 import cn.jixiao.render.docx.DocxInspection.TableRow;
-import cn.jixiao.testing.XianjieExample;
+import cn.jixiao.testing.RegionalExamples;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ class XianjieDocxTest {
         DocxRendererTest.createRenderer();
         DocxRenderer renderer = new DocxRenderer(Path.of("templates", "xianjie", "form.docx"), Form.XIANJIE,
                 DocxRendererTest.FONTS, DocxRendererTest.library);
-        try (XWPFDocument document = DocxInspection.open(renderer.render(FormLayout.of(XianjieExample.evaluation())))) {
+        try (XWPFDocument document = DocxInspection.open(renderer.render(FormLayout.of(RegionalExamples.xianjie())))) {
             rows = DocxInspection.rows(document);
         }
     }
