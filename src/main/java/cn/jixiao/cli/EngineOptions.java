@@ -25,8 +25,9 @@ final class EngineOptions {
     Integer threads;
 
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "Directory of form.jrxml, form-indicators.jrxml, form.jrtx, summary.jrxml and form.docx "
-                    + "(default: templates/ of the installation).")
+            description = "Directory of the templates: the national form's form.jrxml, form-indicators.jrxml, "
+                    + "form.jrtx, form.docx and summary.jrxml, in DIR/national/ or else in DIR itself; every other "
+                    + "form's in DIR/FORM/ (e.g. DIR/xianjie/) (default: templates/ of the installation).")
     Path templates;
 
     @Option(names = "--fonts", paramLabel = "DIR",

@@ -13,6 +13,7 @@ import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Form;
 import cn.jixiao.model.TextFields.TextField;
 import cn.jixiao.model.TextFields;
 import cn.jixiao.render.RenderException;
@@ -93,11 +94,14 @@ public final class FormEngine {
     private final List<FontLibrary.Face> configuredFaces;
     private final GlyphCoverage coverage;
     private final PdfRenderer pdf;
-    private final DocxRenderer docx;
+    private final DocxRenderer docx; // the national form's
+    private final FontLibrary fonts;
+    private final List<FontLibrary.Face> configuredFallbacks;
+    private final Map<Form, DocxRenderer> otherFormsDocx = new EnumMap<>(Form.class);
 
     private FormEngine(EvaluationReader reader, Settings settings, FontLibrary.Face bodyFace,
                        List<FontLibrary.Face> configuredFaces, GlyphCoverage coverage, PdfRenderer pdf,
-                       DocxRenderer docx) {
+                       DocxRenderer docx, FontLibrary fonts, List<FontLibrary.Face> configuredFallbacks) {
         this.reader = reader;
         this.settings = settings;
         this.bodyFace = bodyFace;
@@ -105,6 +109,8 @@ public final class FormEngine {
         this.coverage = coverage;
         this.pdf = pdf;
         this.docx = docx;
+        this.fonts = fonts;
+        this.configuredFallbacks = configuredFallbacks;
     }
 
     public static FormEngine start(Settings settings) throws RenderException {
@@ -116,11 +122,12 @@ public final class FormEngine {
             FontLibrary.Face body = fonts.face(settings.fonts().bodyFamily(), false);
             String fallbackFamily = settings.fonts().fallbackFamily();
             FontLibrary.Face fallback = fallbackFamily == null ? null : fonts.face(fallbackFamily, false);
+            List<FontLibrary.Face> fallbacks = fallback == null ? List.of() : List.of(fallback);
             PdfRenderer pdf = PdfRenderer.create(settings.templates(), settings.templateCache(), fonts,
-                    settings.fonts(), fallback == null ? List.of() : List.of(fallback), settings.archival());
+                    settings.fonts(), fallbacks, settings.archival());
             DocxRenderer docx = settings.formats().contains(OutputFormat.DOCX)
-                    ? new DocxRenderer(settings.templates().resolve(DOCX_TEMPLATE), settings.fonts(), fonts,
-                    fallback == null ? List.of() : List.of(fallback))
+                    ? new DocxRenderer(Form.NATIONAL.templatesFolder(settings.templates()).resolve(DOCX_TEMPLATE),
+                            settings.fonts(), fonts, fallbacks)
                     : null;
             List<FontLibrary.Face> configured = new ArrayList<>();
             for (String family : List.of(settings.fonts().bodyFamily(), settings.fonts().titleFamily())) {
@@ -128,7 +135,7 @@ public final class FormEngine {
                 configured.add(fonts.face(family, true));
             }
             return new FormEngine(reader.join(), settings, body, configured.stream().distinct().toList(),
-                    new GlyphCoverage(body, fallback, settings.fonts().systemFonts()), pdf, docx);
+                    new GlyphCoverage(body, fallback, settings.fonts().systemFonts()), pdf, docx, fonts, fallbacks);
         } catch (FontException | DocxException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -251,8 +258,8 @@ public final class FormEngine {
         }
         if (formats.contains(OutputFormat.DOCX)) {
             try {
-                documents.put(OutputFormat.DOCX, docx.render(layout, fallbacks));
-            } catch (DocxException e) {
+                documents.put(OutputFormat.DOCX, docx(evaluation.form()).render(layout, fallbacks));
+            } catch (DocxException | FontException e) {
                 throw new RenderException("cannot write the Word document: " + e.getMessage(), e);
             }
             missing = missing.stream().map(glyph -> glyph.fallback() == null ? glyph
@@ -262,6 +269,22 @@ public final class FormEngine {
         missing.stream().map(MissingGlyph::fallback).filter(face -> face != null && !fonts.contains(face))
                 .forEach(fonts::add);
         return new RenderedForm(documents, missing, fonts);
+    }
+
+    /** The Word renderer of a form: another form's than the national is set up for its first project. */
+    private DocxRenderer docx(Form form) throws DocxException, FontException {
+        if (form == Form.NATIONAL) {
+            return docx;
+        }
+        synchronized (otherFormsDocx) {
+            DocxRenderer renderer = otherFormsDocx.get(form);
+            if (renderer == null) {
+                renderer = new DocxRenderer(form.templatesFolder(settings.templates()).resolve(DOCX_TEMPLATE), form,
+                        settings.fonts(), fonts, configuredFallbacks);
+                otherFormsDocx.put(form, renderer);
+            }
+            return renderer;
+        }
     }
 
     /** The batch's 项目支出绩效自评汇总表 as a PDF, its names drawn with the fallback fonts their forms use. */

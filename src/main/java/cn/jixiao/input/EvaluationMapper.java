@@ -2,12 +2,15 @@ package cn.jixiao.input;
 
 import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Form;
 import cn.jixiao.model.FundLine;
 import cn.jixiao.model.FundTotal;
 import cn.jixiao.model.Funds;
 import cn.jixiao.model.Goals;
 import cn.jixiao.model.Indicator;
 import cn.jixiao.model.NumberOrText;
+import cn.jixiao.model.Overview;
+import cn.jixiao.model.Signatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,7 +43,16 @@ final class EvaluationMapper {
                 funds(project.path("funds"), JsonPath.field(root, "funds")),
                 goals(project.path("goals")),
                 indicators(project.path("indicators"), JsonPath.field(root, "indicators")),
-                number(project.path("totalScore"), JsonPath.field(root, "totalScore")));
+                number(project.path("totalScore"), JsonPath.field(root, "totalScore")),
+                Form.byId(project.path("form").asText(Form.NATIONAL.id())).orElse(Form.NATIONAL),
+                text(project.path("projectLeader")),
+                text(project.path("reportCode")),
+                text(project.path("footnote")),
+                overview(project.path("overview")),
+                text(project.path("conclusion")),
+                text(project.path("problems")),
+                text(project.path("improvements")),
+                signatures(project.path("signatures")));
         return problems.isEmpty() ? evaluation : null;
     }
 
@@ -56,7 +68,10 @@ final class EvaluationMapper {
                 total(funds.path("total"), JsonPath.field(path, "total")),
                 line(funds.path("fiscal"), JsonPath.field(path, "fiscal")),
                 line(funds.path("carryover"), JsonPath.field(path, "carryover")),
-                line(funds.path("other"), JsonPath.field(path, "other")));
+                line(funds.path("other"), JsonPath.field(path, "other")),
+                line(funds.path("specialAccount"), JsonPath.field(path, "specialAccount")),
+                line(funds.path("unit"), JsonPath.field(path, "unit")),
+                text(funds.path("reason")));
     }
 
     private FundTotal total(JsonNode total, String path) {
@@ -79,11 +94,24 @@ final class EvaluationMapper {
         return new FundLine(
                 number(line.path("initialBudget"), JsonPath.field(path, "initialBudget")),
                 number(line.path("annualBudget"), JsonPath.field(path, "annualBudget")),
-                number(line.path("executed"), JsonPath.field(path, "executed")));
+                number(line.path("executed"), JsonPath.field(path, "executed")),
+                numberOrText(line.path("executionRate"), JsonPath.field(path, "executionRate")),
+                numberOrText(line.path("weight"), JsonPath.field(path, "weight")),
+                numberOrText(line.path("score"), JsonPath.field(path, "score")));
     }
 
     private static Goals goals(JsonNode goals) {
         return goals.isObject() ? new Goals(text(goals.path("expected")), text(goals.path("actual"))) : Goals.EMPTY;
+    }
+
+    private static Overview overview(JsonNode overview) {
+        return overview.isObject() ? new Overview(text(overview.path("goal")), text(overview.path("achieved")),
+                text(overview.path("implementation"))) : Overview.EMPTY;
+    }
+
+    private static Signatures signatures(JsonNode signatures) {
+        return signatures.isObject() ? new Signatures(text(signatures.path("projectLeader")),
+                text(signatures.path("financeLeader"))) : Signatures.EMPTY;
     }
 
     private List<Indicator> indicators(JsonNode indicators, String path) {
@@ -99,7 +127,9 @@ final class EvaluationMapper {
                     text(row.path("actual")),
                     numberOrText(row.path("weight"), JsonPath.field(rowPath, "weight")),
                     numberOrText(row.path("score"), JsonPath.field(rowPath, "score")),
-                    text(row.path("deviation"))));
+                    text(row.path("deviation")),
+                    text(row.path("nature")),
+                    text(row.path("unit"))));
         }
         return rows;
     }

@@ -1,17 +1,27 @@
 package cn.jixiao.layout;
 
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Form;
 import cn.jixiao.model.Formats;
 import cn.jixiao.model.FundLine;
 import cn.jixiao.model.FundTotal;
+import cn.jixiao.model.Funds;
 import cn.jixiao.model.Indicator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The filled form as both renderers print it: every value already formatted, the indicators grouped into the merged
- * 一级 and 二级 cells. {@link FormGrid} places these values on the form's grid.
+ * 一级 and 二级 cells. {@link FormGrid} places these values on the national form's grid; the templates of the other
+ * forms place them themselves, by the names of {@link #fields()}.
+ *
+ * @param funds  the national form's funds rows (its labels, — in the cells it does not score); empty for other forms
+ * @param fields every value outside the indicator rows by its name in the templates, the input's JSON path without
+ *               {@code $.}: {@code projectLeader}, {@code funds.fiscal.executionRate}, {@code overview.goal}; amounts
+ *               and scores as written, 执行率 as given or else computed, absent values empty
  */
 public record FormLayout(
         String period,            // （2023年度）
@@ -23,7 +33,9 @@ public record FormLayout(
         String actualGoal,        // 实际完成情况
         List<Level1Group> indicatorGroups,
         String totalWeight,       // 总分 row, 分值
-        String totalScore) {      // 总分 row, 得分
+        String totalScore,        // 总分 row, 得分
+        Form form,
+        Map<String, String> fields) {
 
     /** The 分值 and 得分 cells of the funds rows that are not scored, as the official form prints them. */
     public static final String NOT_SCORED = "—";
@@ -31,6 +43,7 @@ public record FormLayout(
     public FormLayout {
         funds = List.copyOf(funds);
         indicatorGroups = List.copyOf(indicatorGroups);
+        fields = Map.copyOf(fields);
     }
 
     /** One row of 项目资金（万元）. */
@@ -58,7 +71,7 @@ public record FormLayout(
 
     /** The cells of one 三级指标 row right of its 二级 cell. */
     public record IndicatorRow(String level3, String target, String actual, String weight, String score,
-                               String deviation) {
+                               String deviation, String nature, String unit) {
     }
 
     public int indicatorRowCount() {
@@ -76,17 +89,57 @@ public record FormLayout(
                 source(FormGrid.FUNDS_FISCAL, evaluation.funds().fiscal()),
                 source(FormGrid.FUNDS_CARRYOVER, evaluation.funds().carryover()),
                 source(FormGrid.FUNDS_OTHER, evaluation.funds().other()));
+        Map<String, String> fields = fields(evaluation);
         return new FormLayout(
                 evaluation.year() == null ? "（    年度）" : "（" + evaluation.year() + "年度）",
                 text(evaluation.projectName()),
                 text(evaluation.department()),
                 text(evaluation.implementingUnit()),
-                funds,
+                evaluation.form() == Form.NATIONAL ? funds : List.of(),
                 text(evaluation.goals().expected()),
                 text(evaluation.goals().actual()),
                 group(evaluation.indicators()),
                 Formats.amount(evaluation.weightSum()),
-                Formats.amount(evaluation.printedTotalScore()));
+                Formats.amount(evaluation.printedTotalScore()),
+                evaluation.form(),
+                fields);
+    }
+
+    /** The values of {@link #fields()}; the JSON paths of the funds rows are their names in the input. */
+    private static Map<String, String> fields(Evaluation evaluation) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("projectLeader", text(evaluation.projectLeader()));
+        fields.put("reportCode", text(evaluation.reportCode()));
+        fields.put("footnote", text(evaluation.footnote()));
+        fields.put("overview.goal", text(evaluation.overview().goal()));
+        fields.put("overview.achieved", text(evaluation.overview().achieved()));
+        fields.put("overview.implementation", text(evaluation.overview().implementation()));
+        fields.put("conclusion", text(evaluation.conclusion()));
+        fields.put("problems", text(evaluation.problems()));
+        fields.put("improvements", text(evaluation.improvements()));
+        fields.put("signatures.projectLeader", text(evaluation.signatures().projectLeader()));
+        fields.put("signatures.financeLeader", text(evaluation.signatures().financeLeader()));
+        Funds funds = evaluation.funds();
+        FundTotal total = funds.total();
+        fields.put("funds.total.initialBudget", Formats.amount(total.initialBudget()));
+        fields.put("funds.total.annualBudget", Formats.amount(total.annualBudget()));
+        fields.put("funds.total.executed", Formats.amount(total.executed()));
+        fields.put("funds.total.weight", Formats.numberOrText(total.weight()));
+        fields.put("funds.total.executionRate", Formats.executionRate(total));
+        fields.put("funds.total.score", Formats.numberOrText(total.score()));
+        Map<String, FundLine> sources = Map.of("fiscal", funds.fiscal(), "carryover", funds.carryover(),
+                "specialAccount", funds.specialAccount(), "unit", funds.unit(), "other", funds.other());
+        sources.forEach((row, line) -> {
+            String prefix = "funds." + row + ".";
+            fields.put(prefix + "initialBudget", Formats.amount(line.initialBudget()));
+            fields.put(prefix + "annualBudget", Formats.amount(line.annualBudget()));
+            fields.put(prefix + "executed", Formats.amount(line.executed()));
+            fields.put(prefix + "weight", Formats.numberOrText(line.weight()));
+            fields.put(prefix + "executionRate", Formats.executionRate(line));
+            fields.put(prefix + "score", Formats.numberOrText(line.score()));
+        });
+        fields.put("funds.reason", text(funds.reason()));
+        return fields;
     }
 
     private static FundRow source(String label, FundLine line) {
@@ -130,7 +183,7 @@ public record FormLayout(
     private static IndicatorRow row(Indicator indicator) {
         return new IndicatorRow(text(indicator.level3()), text(indicator.target()), text(indicator.actual()),
                 Formats.numberOrText(indicator.weight()), Formats.numberOrText(indicator.score()),
-                text(indicator.deviation()));
+                text(indicator.deviation()), text(indicator.nature()), text(indicator.unit()));
     }
 
     private static String text(String value) {

@@ -20,12 +20,32 @@ public record Evaluation(
         Funds funds,              // 项目资金（万元）
         Goals goals,              // 年度总体目标
         List<Indicator> indicators, // 绩效指标
-        BigDecimal totalScore) {  // 总分 (得分); null: the sum of the numeric scores
+        BigDecimal totalScore,    // 总分 (得分); null: the sum of the numeric scores
+        Form form,                // the layout filed; national unless the input names another
+        String projectLeader,     // 项目负责人及电话
+        String reportCode,        // 报表编号
+        String footnote,          // 注: the notes printed under the table
+        Overview overview,        // 项目基本情况
+        String conclusion,        // 评价结论
+        String problems,          // 存在问题
+        String improvements,      // 改进措施
+        Signatures signatures) {  // 项目负责人, 财务负责人
 
     public Evaluation {
         funds = funds == null ? Funds.EMPTY : funds;
         goals = goals == null ? Goals.EMPTY : goals;
         indicators = List.copyOf(indicators);
+        form = form == null ? Form.NATIONAL : form;
+        overview = overview == null ? Overview.EMPTY : overview;
+        signatures = signatures == null ? Signatures.EMPTY : signatures;
+    }
+
+    /** A form of the national layout, without the other layouts' fields. */
+    public Evaluation(Integer year, String projectName, String department, String implementingUnit,
+                      LocalDate reportDate, Funds funds, Goals goals, List<Indicator> indicators,
+                      BigDecimal totalScore) {
+        this(year, projectName, department, implementingUnit, reportDate, funds, goals, indicators, totalScore,
+                Form.NATIONAL, null, null, null, null, null, null, null, null);
     }
 
     /** Σ numeric 分值, the funds total's and every indicator's: the 总分 row's 分值. */

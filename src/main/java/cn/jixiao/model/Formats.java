@@ -35,4 +35,14 @@ public final class Formats {
         BigDecimal computed = total.computedExecutionRate();
         return computed == null ? "" : percent(computed);
     }
+
+    /** The printed 执行率 of a source row, as {@link #executionRate(FundTotal)}. */
+    public static String executionRate(FundLine line) {
+        NumberOrText given = line.executionRate();
+        if (given != null) {
+            return given.isNumber() ? percent(given.number()) : given.text();
+        }
+        BigDecimal computed = line.computedExecutionRate();
+        return computed == null ? "" : percent(computed);
+    }
 }

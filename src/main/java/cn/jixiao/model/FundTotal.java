@@ -25,9 +25,14 @@ public record FundTotal(
      * is missing or the budget is 0.
      */
     public BigDecimal computedExecutionRate() {
-        if (executed == null || annualBudget == null || annualBudget.signum() == 0) {
+        return executionRate(executed, annualBudget);
+    }
+
+    /** 执行数 ÷ 预算数 × 100 to two decimals; {@code null} when either is missing or the budget is 0. */
+    static BigDecimal executionRate(BigDecimal executed, BigDecimal budget) {
+        if (executed == null || budget == null || budget.signum() == 0) {
             return null;
         }
-        return executed.multiply(HUNDRED).divide(annualBudget, 2, RoundingMode.HALF_UP);
+        return executed.multiply(HUNDRED).divide(budget, 2, RoundingMode.HALF_UP);
     }
 }

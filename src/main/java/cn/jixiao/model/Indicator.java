@@ -9,5 +9,12 @@ public record Indicator(
         String actual,       // 实际完成值
         NumberOrText weight, // 分值
         NumberOrText score,  // 得分
-        String deviation) {  // 偏差原因分析及改进措施
+        String deviation,    // 偏差原因分析及改进措施
+        String nature,       // 指标性质: =, ≥, ≤, ＞, ＜ or 定性
+        String unit) {       // 度量单位
+
+    public Indicator(String level1, String level2, String level3, String target, String actual, NumberOrText weight,
+                     NumberOrText score, String deviation) {
+        this(level1, level2, level3, target, actual, weight, score, deviation, null, null);
+    }
 }

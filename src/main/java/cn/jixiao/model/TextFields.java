@@ -2,7 +2,9 @@ package cn.jixiao.model;
 
 import cn.jixiao.diagnostics.JsonPath;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,6 +31,7 @@ public final class TextFields {
         add(fields, JsonPath.of("funds", "total", "score"), total.score());
         add(fields, JsonPath.of("goals", "expected"), evaluation.goals().expected());
         add(fields, JsonPath.of("goals", "actual"), evaluation.goals().actual());
+        addOptional(fields, evaluation);
         Indicator previous = null;
         for (int i = 0; i < evaluation.indicators().size(); i++) {
             Indicator indicator = evaluation.indicators().get(i);
@@ -46,8 +49,54 @@ public final class TextFields {
             add(fields, JsonPath.indicator(i, "weight"), indicator.weight());
             add(fields, JsonPath.indicator(i, "score"), indicator.score());
             add(fields, JsonPath.indicator(i, "deviation"), indicator.deviation());
+            if (evaluation.form().hasPlace("indicator.nature")) {
+                add(fields, JsonPath.indicator(i, "nature"), indicator.nature());
+            }
+            if (evaluation.form().hasPlace("indicator.unit")) {
+                add(fields, JsonPath.indicator(i, "unit"), indicator.unit());
+            }
         }
         return fields;
+    }
+
+    /** The texts of the optional places the evaluation's form has (see {@link Form#hasPlace}). */
+    private static void addOptional(List<TextField> fields, Evaluation evaluation) {
+        Form form = evaluation.form();
+        Funds funds = evaluation.funds();
+        Map<String, Object> places = new LinkedHashMap<>();
+        places.put("projectLeader", evaluation.projectLeader());
+        places.put("reportCode", evaluation.reportCode());
+        places.put("footnote", evaluation.footnote());
+        places.put("fiscal.executionRate", funds.fiscal().executionRate());
+        places.put("fiscal.weight", funds.fiscal().weight());
+        places.put("fiscal.score", funds.fiscal().score());
+        places.put("other.executionRate", funds.other().executionRate());
+        places.put("conclusion", evaluation.conclusion());
+        places.put("problems", evaluation.problems());
+        places.put("improvements", evaluation.improvements());
+        places.forEach((place, value) -> {
+            if (form.hasPlace(place)) {
+                String path = place.contains(".") ? JsonPath.of("funds", place.substring(0, place.indexOf('.')),
+                        place.substring(place.indexOf('.') + 1)) : JsonPath.of(place);
+                if (value instanceof NumberOrText number) {
+                    add(fields, path, number);
+                } else {
+                    add(fields, path, (String) value);
+                }
+            }
+        });
+        if (form.hasPlace("overview")) {
+            add(fields, JsonPath.of("overview", "goal"), evaluation.overview().goal());
+            add(fields, JsonPath.of("overview", "achieved"), evaluation.overview().achieved());
+            add(fields, JsonPath.of("overview", "implementation"), evaluation.overview().implementation());
+        }
+        if (form.hasPlace("signatures")) {
+            add(fields, JsonPath.of("signatures", "projectLeader"), evaluation.signatures().projectLeader());
+            add(fields, JsonPath.of("signatures", "financeLeader"), evaluation.signatures().financeLeader());
+        }
+        if (form.hasPlace("reason")) {
+            add(fields, JsonPath.of("funds", "reason"), funds.reason());
+        }
     }
 
     private static void add(List<TextField> fields, String path, NumberOrText value) {

@@ -12,6 +12,7 @@ import cn.jixiao.model.NumberOrText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,8 @@ public final class EvaluationRules {
     private static final BigDecimal FULL_MARKS = BigDecimal.valueOf(100);
     /** How far, in percentage points, a given 执行率 may be from 全年执行数 ÷ 全年预算数. */
     private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.5");
+    /** The points a 一级指标 label states: {@code 产出指标（50分）}, {@code 产 出 指 标 (50分)}. */
+    private static final Pattern STATED_POINTS = Pattern.compile("[（(]\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[）)]");
     /** A 执行率 written as text that can be compared: {@code 87.00%}, {@code 100 ％}. */
     private static final Pattern PERCENTAGE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*");
 
@@ -61,6 +64,10 @@ public final class EvaluationRules {
         scoresWithinWeights(evaluation, warn);
         executionRateMatchesAmounts(evaluation.funds().total(), warn);
         executedWithinBudget(evaluation, warn);
+        level1PointsMatchWeights(evaluation, warn);
+        for (String path : FormPlaces.unprinted(evaluation)) {
+            warn.at(path, "the " + evaluation.form().displayName() + " form has no place for it; not printed");
+        }
         return warnings;
     }
 
@@ -122,6 +129,31 @@ public final class EvaluationRules {
         if (given.subtract(computed).abs().compareTo(RATE_TOLERANCE) > 0) {
             warn.at(JsonPath.of("funds", "total", "executionRate"), Formats.executionRate(total)
                     + " given, but 全年执行数 ÷ 全年预算数 = " + Formats.percent(computed));
+        }
+    }
+
+    /**
+     * A 一级指标 label that states its points equals the Σ numeric 分值 of the rows it is printed beside (consecutive
+     * rows with that label, one merged cell).
+     */
+    private static void level1PointsMatchWeights(Evaluation evaluation, Warn warn) {
+        List<Indicator> indicators = evaluation.indicators();
+        int start = 0;
+        while (start < indicators.size()) {
+            String label = indicators.get(start).level1();
+            BigDecimal sum = BigDecimal.ZERO;
+            int end = start;
+            while (end < indicators.size() && Objects.equals(indicators.get(end).level1(), label)) {
+                NumberOrText weight = indicators.get(end).weight();
+                sum = weight != null && weight.isNumber() ? sum.add(weight.number()) : sum;
+                end++;
+            }
+            Matcher stated = label == null ? null : STATED_POINTS.matcher(label);
+            if (stated != null && stated.find() && new BigDecimal(stated.group(1)).compareTo(sum) != 0) {
+                warn.at(JsonPath.indicator(start, "level1"), "\"" + label + "\" states " + stated.group(1)
+                        + " points, but the 分值 of its rows add up to " + sum.toPlainString());
+            }
+            start = end;
         }
     }
 

@@ -195,8 +195,10 @@ class EvaluationReaderTest {
 
         assertEquals(List.of(
                 file + ": project 1 \"办公经费\": $.goals: unknown field \"summary\" (known fields: expected, actual)",
-                file + ": project 1 \"办公经费\": $: unknown field \"备注\" (known fields: year, projectName, department,"
-                        + " implementingUnit, reportDate, funds, goals, indicators, totalScore)"), messages(file));
+                file + ": project 1 \"办公经费\": $: unknown field \"备注\" (known fields: form, year, projectName,"
+                        + " department, implementingUnit, projectLeader, reportCode, reportDate, funds, goals, indicators,"
+                        + " totalScore, footnote, overview, conclusion, problems, improvements, signatures)"),
+                messages(file));
     }
 
     @Test

@@ -8,6 +8,7 @@ import cn.jixiao.model.Evaluation;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.Forms;
+import cn.jixiao.testing.RegionalExamples;
 import cn.jixiao.testing.TestEngine;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -50,7 +51,11 @@ class FormPicturesTest {
                 .mapToObj(i -> new Sample("jinfeng-2023-" + (i + 1), examples.get(i)));
         Sample longForm = new Sample("forty-indicators", Forms.withIndicators(
                 Examples.named("智慧金凤社会治理综合平台运行费"), Forms.numberedIndicators(40)));
-        return Stream.concat(seeds, Stream.of(longForm));
+        Sample xianjie = new Sample("xianjie-2023", RegionalExamples.xianjie());
+        Sample longXianjie = new Sample("xianjie-forty-indicators", Forms.withIndicators(
+                RegionalExamples.xianjie(), Forms.numberedIndicators(40)));
+        Sample sichuan = new Sample("sichuan-2023", RegionalExamples.sichuan());
+        return Stream.concat(seeds, Stream.of(longForm, xianjie, longXianjie, sichuan));
     }
 
     @ParameterizedTest(name = "{0}")

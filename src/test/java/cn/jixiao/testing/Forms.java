@@ -16,12 +16,16 @@ public final class Forms {
 
     public static Evaluation withIndicators(Evaluation form, List<Indicator> indicators) {
         return new Evaluation(form.year(), form.projectName(), form.department(), form.implementingUnit(),
-                form.reportDate(), form.funds(), form.goals(), indicators, form.totalScore());
+                form.reportDate(), form.funds(), form.goals(), indicators, form.totalScore(), form.form(),
+                form.projectLeader(), form.reportCode(), form.footnote(), form.overview(), form.conclusion(),
+                form.problems(), form.improvements(), form.signatures());
     }
 
     public static Evaluation withReportDate(Evaluation form, LocalDate reportDate) {
         return new Evaluation(form.year(), form.projectName(), form.department(), form.implementingUnit(),
-                reportDate, form.funds(), form.goals(), form.indicators(), form.totalScore());
+                reportDate, form.funds(), form.goals(), form.indicators(), form.totalScore(), form.form(),
+                form.projectLeader(), form.reportCode(), form.footnote(), form.overview(), form.conclusion(),
+                form.problems(), form.improvements(), form.signatures());
     }
 
     /** The form with every indicator's 偏差原因分析及改进措施 removed except the given row's, which is set. */

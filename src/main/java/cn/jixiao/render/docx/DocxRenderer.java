@@ -4,8 +4,10 @@ import cn.jixiao.fonts.FontException;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontLibrary.Face;
 import cn.jixiao.fonts.FontSettings;
+import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Form;
 import cn.jixiao.model.Indicator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,6 +53,8 @@ public final class DocxRenderer {
     private final String templateName;
     private final byte[] templateBytes;
     private final Set<String> fields;
+    /** The grid's columns for a template whose rows follow {@link FormGrid}; 0 for one that holds its table whole. */
+    private final int gridColumns;
     private final FontSettings settings;
     private final FontLibrary library;
     private final DocxTemplate template;
@@ -61,20 +65,23 @@ public final class DocxRenderer {
     private final Map<Path, Optional<String>> unembeddable = new ConcurrentHashMap<>();
 
     /**
-     * Reads and checks the template, and prepares the fonts of the settings for embedding.
+     * Reads and checks the template of a form, and prepares the fonts of the settings for embedding. The national
+     * form's rows follow {@link FormGrid}; every other form's template holds its table whole (see
+     * {@link TemplateRowsLayout}).
      *
      * @param fallbacks the faces that draw what the configured families lack, in the order they are tried (see
      *                  {@link cn.jixiao.fonts.GlyphCoverage#fallbacks})
      * @throws DocxException when the template cannot be used; the message names the file and the problem
      * @throws FontException when a configured family is not in the font directory or cannot be embedded
      */
-    public DocxRenderer(Path templateFile, FontSettings settings, FontLibrary library, List<Face> fallbacks)
-            throws DocxException, FontException {
+    public DocxRenderer(Path templateFile, Form form, FontSettings settings, FontLibrary library,
+                        List<Face> fallbacks) throws DocxException, FontException {
         this.templateName = String.valueOf(templateFile.getFileName());
+        this.gridColumns = form == Form.NATIONAL ? FormGrid.COLUMNS : 0;
         this.templateBytes = readTemplate(templateFile);
         this.settings = settings;
         this.library = library;
-        FormLayout sample = sample();
+        FormLayout sample = sample(form);
         Set<String> fields = new TreeSet<>(Placeholders.formValues(sample).keySet());
         fields.addAll(Placeholders.indicatorValues("", "", sample.indicatorGroups().get(0).subgroups().get(0)
                 .rows().get(0)).keySet());
@@ -84,7 +91,13 @@ public final class DocxRenderer {
         render(sample); // a template that does not fit the form fails here, not at the first real form
     }
 
-    /** A renderer without fallback fonts: a character the configured families lack is left out. */
+    /** The national form's renderer. */
+    public DocxRenderer(Path templateFile, FontSettings settings, FontLibrary library, List<Face> fallbacks)
+            throws DocxException, FontException {
+        this(templateFile, Form.NATIONAL, settings, library, fallbacks);
+    }
+
+    /** The national form's renderer without fallback fonts: a character the configured families lack is left out. */
     public DocxRenderer(Path templateFile, FontSettings settings, FontLibrary library)
             throws DocxException, FontException {
         this(templateFile, settings, library, List.of());
@@ -158,7 +171,7 @@ public final class DocxRenderer {
     private DocxTemplate compile(List<Face> fallbacks) throws DocxException {
         try {
             return TemplateReader.read(templateBytes, templateName,
-                    new DocumentFonts(settings, library, fallbacks), fields);
+                    new DocumentFonts(settings, library, fallbacks), fields, gridColumns);
         } catch (FontException e) {
             throw new DocxException(e.getMessage(), e);
         }
@@ -212,9 +225,9 @@ public final class DocxRenderer {
     }
 
     /** A form with every field and a merged indicator group, to check the template against once. */
-    private static FormLayout sample() {
+    private static FormLayout sample(Form form) {
         Indicator indicator = new Indicator("一级", "二级", "三级", "目标", "完成", null, null, "偏差");
         return FormLayout.of(new Evaluation(2023, "项目", "部门", "单位", null, null, null,
-                List.of(indicator, indicator), null));
+                List.of(indicator, indicator), null, form, null, null, null, null, null, null, null, null));
     }
 }

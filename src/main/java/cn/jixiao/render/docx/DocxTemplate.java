@@ -64,7 +64,7 @@ final class DocxTemplate {
         for (int face = 0; face < codePoints.length; face++) {
             codePoints[face] = (BitSet) templateCodePoints[face].clone();
         }
-        TableLayout layout = table.layout(form, values);
+        FormRows layout = table.layout(form, values);
         Entry[] written = new Entry[entries.size()];
         Deflater deflater = ReproducibleZip.deflater(XML_LEVEL);
         Deflater fontDeflater = ReproducibleZip.deflater(FONT_LEVEL);

@@ -3,6 +3,7 @@ package cn.jixiao.render.docx;
 import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormGrid.Row;
 import cn.jixiao.layout.FormLayout;
+import cn.jixiao.model.Form;
 import cn.jixiao.render.docx.TemplateCell.CellKey;
 import cn.jixiao.render.docx.TemplateCell.CellXml;
 import cn.jixiao.render.docx.TemplateCell.Merge;
@@ -40,6 +41,7 @@ final class FormTable {
         final long[] columns;
         final int[] cellStarts; // grid column where each template cell starts, and where the last ends
         final double[][] paragraphSizes; // per template cell, per paragraph
+        final List<List<String>> fieldNames; // per template cell, the names of its fields
         final byte[] open; // with the template's own row properties
         final byte[] openSplittable; // the same, allowed to break across pages
         final byte[] close;
@@ -53,6 +55,7 @@ final class FormTable {
             List<CTTc> templateCells = source.getTcList();
             cellStarts = new int[templateCells.size() + 1];
             paragraphSizes = new double[templateCells.size()][];
+            fieldNames = templateCells.stream().map(FormTable.this::fieldNames).toList();
             for (int i = 0; i < templateCells.size(); i++) {
                 cellStarts[i + 1] = cellStarts[i] + TemplateCell.span(templateCells.get(i));
                 List<CTP> paragraphs = templateCells.get(i).getPList();
@@ -135,25 +138,36 @@ final class FormTable {
     /** Whether a row, its fields marked, holds a field of the indicator row. */
     private boolean hasIndicatorField(CTRow row) {
         for (CTTc cell : row.getTcList()) {
-            for (CTP paragraph : cell.getPList()) {
-                for (CTR run : paragraph.getRList()) {
-                    String text = Placeholders.runText(run);
-                    for (int mark = text.indexOf(XmlTemplate.FIELD); mark >= 0;
-                         mark = text.indexOf(XmlTemplate.FIELD, mark + 1)) {
-                        int number = Integer.parseInt(text.substring(mark + 1, text.indexOf(XmlTemplate.END, mark)));
-                        if (fields.get(number).name().startsWith(Placeholders.INDICATOR_PREFIX)) {
-                            return true;
-                        }
-                    }
-                }
+            if (fieldNames(cell).stream().anyMatch(name -> name.startsWith(Placeholders.INDICATOR_PREFIX))) {
+                return true;
             }
         }
         return false;
     }
 
-    /** Lays one form's rows into the tables, as the document asks for them. */
-    TableLayout layout(FormLayout form, Map<String, String> formValues) {
-        return new TableLayout(this, form, formValues);
+    /** The names of the fields in a template cell, its fields marked. */
+    private List<String> fieldNames(CTTc cell) {
+        List<String> names = new ArrayList<>();
+        for (CTP paragraph : cell.getPList()) {
+            for (CTR run : paragraph.getRList()) {
+                String text = Placeholders.runText(run);
+                for (int mark = text.indexOf(XmlTemplate.FIELD); mark >= 0;
+                     mark = text.indexOf(XmlTemplate.FIELD, mark + 1)) {
+                    names.add(fields.get(Integer.parseInt(text.substring(mark + 1,
+                            text.indexOf(XmlTemplate.END, mark)))).name());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Lays one form's rows into the tables, as the document asks for them: the national form's rows are those of
+     * {@link FormGrid}, its specification; every other form's are its template's own ({@link TemplateRowsLayout}).
+     */
+    FormRows layout(FormLayout form, Map<String, String> formValues) {
+        return form.form() == Form.NATIONAL ? new TableLayout(this, form, formValues)
+                : new TemplateRowsLayout(this, form, formValues);
     }
 
     /** The rows of template table {@code table}, in order. */

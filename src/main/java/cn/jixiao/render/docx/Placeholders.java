@@ -35,14 +35,17 @@ final class Placeholders {
     private Placeholders() {
     }
 
-    /** Every field outside the indicator rows, by name. */
+    /**
+     * Every field outside the indicator rows, by name: those of {@link FormLayout#fields()}, the national form's funds
+     * rows as it prints them (— where it does not score).
+     */
     static Map<String, String> formValues(FormLayout form) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("period", form.period());
         values.put("projectName", form.projectName());
         values.put("department", form.department());
         values.put("implementingUnit", form.implementingUnit());
-        for (int i = 0; i < FUND_ROWS.length; i++) {
+        for (int i = 0; i < form.funds().size(); i++) { // the national form's rows, as FormGrid prints them
             FundRow fund = form.funds().get(i);
             String prefix = "funds." + FUND_ROWS[i] + ".";
             values.put(prefix + "initialBudget", fund.initialBudget());
@@ -56,6 +59,7 @@ final class Placeholders {
         values.put("goals.actual", form.actualGoal());
         values.put("totalWeight", form.totalWeight());
         values.put("totalScore", form.totalScore());
+        form.fields().forEach(values::putIfAbsent);
         return values;
     }
 
@@ -70,6 +74,8 @@ final class Placeholders {
         values.put(INDICATOR_PREFIX + "weight", row.weight());
         values.put(INDICATOR_PREFIX + "score", row.score());
         values.put(INDICATOR_PREFIX + "deviation", row.deviation());
+        values.put(INDICATOR_PREFIX + "nature", row.nature());
+        values.put(INDICATOR_PREFIX + "unit", row.unit());
         return values;
     }
 

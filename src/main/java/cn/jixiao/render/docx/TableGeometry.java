@@ -1,6 +1,5 @@
 package cn.jixiao.render.docx;
 
-import cn.jixiao.layout.FormGrid;
 import java.util.List;
 import org.apache.poi.ooxml.util.POIXMLUnits;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
@@ -18,12 +17,16 @@ final class TableGeometry {
     private TableGeometry() {
     }
 
-    /** The table's grid column widths in twips; the table must have the form's columns. */
-    static long[] columnWidths(CTTbl table) throws DocxException {
+    /**
+     * The table's grid column widths in twips.
+     *
+     * @param columns the number of grid columns the form has; {@code 0} for a form whose template states its own grid
+     */
+    static long[] columnWidths(CTTbl table, int columns) throws DocxException {
         List<CTTblGridCol> grid = table.getTblGrid() == null ? List.of() : table.getTblGrid().getGridColList();
-        if (grid.size() != FormGrid.COLUMNS) {
+        if (columns > 0 ? grid.size() != columns : grid.isEmpty()) {
             throw new DocxException("has a table of " + grid.size() + " grid columns; the form has "
-                    + FormGrid.COLUMNS);
+                    + (columns > 0 ? columns : "at least one"));
         }
         long[] widths = new long[grid.size()];
         for (int i = 0; i < widths.length; i++) {

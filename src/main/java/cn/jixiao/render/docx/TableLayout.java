@@ -21,13 +21,13 @@ import java.util.function.Function;
  * One form being laid into the template's tables: where it is on {@link FormGrid}, and which merges run down from rows
  * above. The document part asks for each table's rows in turn.
  */
-final class TableLayout implements XmlTemplate.Rows {
+final class TableLayout implements FormRows {
 
     /**
      * A row estimated taller than this share of the page body may break across pages whatever the template says: Word
      * cuts off a row that may not break and does not fit on a page.
      */
-    private static final double SPLITTABLE_SHARE_OF_PAGE = 0.5;
+    static final double SPLITTABLE_SHARE_OF_PAGE = 0.5;
 
     private final FormTable table;
     private final List<Row> grid;
@@ -74,7 +74,8 @@ final class TableLayout implements XmlTemplate.Rows {
     }
 
     /** Fails when the template's tables end before the form's rows do. */
-    void finish() throws DocxException {
+    @Override
+    public void finish() throws DocxException {
         if (gridRow < grid.size()) {
             throw new DocxException("has fewer table rows than the form: no row for " + describe(grid.get(gridRow)));
         }

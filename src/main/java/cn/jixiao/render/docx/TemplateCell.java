@@ -14,8 +14,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 /** A template cell made into a cell as a form shows it: with its column span and its place in a vertical merge. */
 final class TemplateCell {
 
-    /** How a cell takes part in a vertical merge. */
-    enum Merge { NONE, RESTART, CONTINUE }
+    /** How a cell takes part in a vertical merge; {@code KEEP}: as the template cell says. */
+    enum Merge { NONE, RESTART, CONTINUE, KEEP }
 
     /** A paragraph of a cell, for the height estimate: its font size and its text with field marks. */
     record ParagraphText(double sizeTwips, String text) {
@@ -90,6 +90,9 @@ final class TemplateCell {
     }
 
     private static void setMerge(CTTc cell, Merge merge) {
+        if (merge == Merge.KEEP) {
+            return;
+        }
         CTTcPr properties = cell.isSetTcPr() ? cell.getTcPr() : cell.addNewTcPr();
         if (properties.isSetVMerge()) {
             properties.unsetVMerge();

@@ -55,13 +55,14 @@ final class TemplateReader {
      * Reads the template.
      *
      * @param knownFields every field name a template may use
+     * @param gridColumns the number of grid columns of the form's tables; {@code 0} when the template states its grid
      * @throws DocxException when the template cannot be used; the message starts with the template's name
      */
-    static DocxTemplate read(byte[] docx, String templateName, DocumentFonts fonts, Set<String> knownFields)
-            throws DocxException {
+    static DocxTemplate read(byte[] docx, String templateName, DocumentFonts fonts, Set<String> knownFields,
+                             int gridColumns) throws DocxException {
         XWPFDocument document = open(docx, templateName);
         try (document) {
-            return compile(document, fonts, knownFields);
+            return compile(document, fonts, knownFields, gridColumns);
         } catch (DocxException e) {
             throw new DocxException("template " + templateName + ": " + e.getMessage(), e);
         } catch (IOException | POIXMLException | OpenXML4JRuntimeException e) {
@@ -70,8 +71,8 @@ final class TemplateReader {
         }
     }
 
-    private static DocxTemplate compile(XWPFDocument document, DocumentFonts fonts, Set<String> knownFields)
-            throws DocxException, IOException {
+    private static DocxTemplate compile(XWPFDocument document, DocumentFonts fonts, Set<String> knownFields,
+                                        int gridColumns) throws DocxException, IOException {
         Styles styles = new Styles(document.getStyles());
         CTBody body = document.getDocument().getBody();
         List<XmlObject> headersAndFooters = Stream.concat(document.getHeaderList().stream(),
@@ -105,7 +106,7 @@ final class TemplateReader {
         List<List<CTRow>> rows = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) { // each form table's rows out, a mark in their place
             CTTbl table = tables.get(t);
-            columns.add(TableGeometry.columnWidths(table));
+            columns.add(TableGeometry.columnWidths(table, gridColumns));
             rows.add(table.getTrList().stream().map(row -> (CTRow) row.copy()).toList());
             table.setTrArray(new CTRow[0]);
             try (XmlCursor cursor = table.newCursor()) {

@@ -42,7 +42,9 @@ final class FormData {
                     "actual", IndicatorRow::actual,
                     "weight", IndicatorRow::weight,
                     "score", IndicatorRow::score,
-                    "deviation", IndicatorRow::deviation), Map.of());
+                    "deviation", IndicatorRow::deviation,
+                    "nature", IndicatorRow::nature,
+                    "unit", IndicatorRow::unit), Map.of());
 
     private static final Map<String, Function<Indexed<Level2Group>, Object>> LEVEL2_FIELDS = fields(
             Indexed::indicatorPath, Map.of("label", Level2Group::label),
@@ -68,7 +70,11 @@ final class FormData {
     private FormData() {
     }
 
-    /** The main report's parameters for one form, without the compiled subreport and the styles. */
+    /**
+     * The main report's parameters for one form, without the compiled subreport and the styles. {@code FIELDS} is
+     * {@link FormLayout#fields()}: a template prints {@code $P{FIELDS}.get("funds.fiscal.executionRate")} with the path
+     * {@code "$.funds.fiscal.executionRate"}.
+     */
     static Map<String, Object> parameters(FormLayout form) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("period", form.period());
@@ -79,6 +85,7 @@ final class FormData {
         parameters.put("actualGoal", form.actualGoal());
         parameters.put("totalWeight", form.totalWeight());
         parameters.put("totalScore", form.totalScore());
+        parameters.put("FIELDS", form.fields());
         parameters.put("FUNDS", new RecordDataSource<>(indexed(0, form.funds(), row -> 1), FUND_FIELDS));
         parameters.put("INDICATOR_GROUPS", new RecordDataSource<>(
                 indexed(0, form.indicatorGroups(), Level1Group::rowCount), LEVEL1_FIELDS));

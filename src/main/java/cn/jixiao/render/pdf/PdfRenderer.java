@@ -7,6 +7,7 @@ import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.io.PrivateCache;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.layout.SummaryTable;
+import cn.jixiao.model.Form;
 import cn.jixiao.render.RenderException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -53,18 +55,22 @@ public final class PdfRenderer {
     public static final int MAX_PAGES = 500;
 
     private final JasperReportsContext context;
-    private final FormTemplates templates;
+    private final FormTemplates templates; // the national form's, and the summary's
     private final List<Path> fallbackFiles;
-    private final FontSetup fonts;
+    private final RunSetup fonts;
     private final boolean archival;
 
-    /** What the renderers of one run share to make a renderer with other fallback fonts. */
-    private record FontSetup(Path templatesDirectory, FontLibrary library, FontSettings settings,
-                             Set<Path> preloaded, Map<List<Path>, PdfRenderer> byFallbacks) {
+    /**
+     * What the renderers of one run share: what makes a renderer with other fallback fonts, and the templates of the
+     * forms other than the national one, loaded when their first project is filled.
+     */
+    private record RunSetup(Path templatesDirectory, FontLibrary library, FontSettings settings,
+                            Set<Path> preloaded, Map<List<Path>, PdfRenderer> byFallbacks, PrivateCache cache,
+                            Map<Form, FormTemplates> otherForms) {
     }
 
     private PdfRenderer(JasperReportsContext context, FormTemplates templates, List<Path> fallbackFiles,
-                        FontSetup fonts, boolean archival) {
+                        RunSetup fonts, boolean archival) {
         this.context = context;
         this.templates = templates;
         this.fallbackFiles = fallbackFiles;
@@ -103,12 +109,13 @@ public final class PdfRenderer {
                     .toArray(CompletableFuture[]::new));
             PrivateCache cache = templateCache == null ? null
                     : PrivateCache.open(templateCache, "compiled templates", warnings).orElse(null);
-            FormTemplates templates = FormTemplates.load(context, templatesDirectory, cache);
+            FormTemplates templates = FormTemplates.load(context, Form.NATIONAL.templatesFolder(templatesDirectory),
+                    cache);
             join(pdfFonts);
             FontProgramTrimmer.checkShape(PdfFonts.sample(fonts.face(settings.bodyFamily(), false).file()));
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
-            FontSetup setup = new FontSetup(templatesDirectory, fonts, settings, ConcurrentHashMap.newKeySet(),
-                    new HashMap<>());
+            RunSetup setup = new RunSetup(templatesDirectory, fonts, settings, ConcurrentHashMap.newKeySet(),
+                    new HashMap<>(), cache, new EnumMap<>(Form.class));
             setup.preloaded().addAll(files);
             return new PdfRenderer(context, templates, filesOf(fallbacks), setup, archival);
         } catch (FontException e) {
@@ -168,8 +175,28 @@ public final class PdfRenderer {
         }
     }
 
-    /** Fills the templates with one form: the pages, not yet a PDF. */
+    /**
+     * The templates of a form: the national form's were loaded at the start; another form's are loaded when its first
+     * project is filled, so that a run without it does not compile them.
+     */
+    private FormTemplates templates(Form form) throws RenderException {
+        if (form == Form.NATIONAL) {
+            return templates;
+        }
+        synchronized (fonts.otherForms()) {
+            FormTemplates loaded = fonts.otherForms().get(form);
+            if (loaded == null) {
+                loaded = FormTemplates.load(context, form.templatesFolder(fonts.templatesDirectory()), fonts.cache());
+                loaded.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
+                fonts.otherForms().put(form, loaded);
+            }
+            return loaded;
+        }
+    }
+
+    /** Fills the templates of the form's layout with one form: the pages, not yet a PDF. */
     public JasperPrint fill(FormLayout form) throws RenderException {
+        FormTemplates templates = templates(form.form());
         Map<String, Object> parameters = FormData.parameters(form);
         parameters.put("INDICATORS_REPORT", templates.indicators);
         parameters.put("FORM_STYLES", templates.styles);

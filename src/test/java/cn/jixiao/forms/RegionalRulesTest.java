@@ -1,0 +1,106 @@
+package cn.jixiao.forms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.input.EvaluationReader;
+import cn.jixiao.input.ProjectInput;
+import cn.jixiao.testing.RegionalExamples;
+import cn.jixiao.validation.EvaluationRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules issue 12 adds: a 一级 label's stated points, and data the chosen form has no place for. */
+class RegionalRulesTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aLevel1LabelWhosePointsDifferFromItsRowsWeightsWarns() throws Exception {
+        List<String> warnings = warnings("""
+                {"projectName": "桃树种植", "form": "xianjie", "funds": {"total": {"weight": 10}}, "indicators": [
+                  {"level1": "产出指标（50分）", "level3": "★新建桃园面积", "weight": 30},
+                  {"level1": "产出指标（50分）", "level3": "其中桃树种植面积"},
+                  {"level1": "产出指标（50分）", "level3": "苗木成活率", "weight": 15},
+                  {"level1": "产 出 指 标 (45分)", "level3": "完工及时率", "weight": 45}]}""");
+        assertEquals(List.of(
+                "$.indicators[0].level1: \"产出指标（50分）\" states 50 points, but the 分值 of its rows add up to 45"),
+                warnings);
+    }
+
+    @Test
+    void aLabelWithoutPointsOrWhosePointsMatchIsQuiet() throws Exception {
+        assertEquals(List.of(), warnings("""
+                {"projectName": "桃树种植", "funds": {"total": {"weight": 10}}, "indicators": [
+                  {"level1": "产出指标", "weight": 40},
+                  {"level1": "效益指标（50分）", "weight": "无"},
+                  {"level1": "效益指标（50分）", "weight": 50}]}"""));
+    }
+
+    @Test
+    void dataTheFormHasNoPlaceForWarnsNamingIt() throws Exception {
+        List<String> warnings = warnings("""
+                {"projectName": "桃树种植", "form": "xianjie", "overview": {"goal": "新建桃园500亩"},
+                 "reportCode": "510000_0013zp",
+                 "funds": {"total": {"initialBudget": 300, "weight": 10}, "carryover": {"annualBudget": 5},
+                           "fiscal": {"weight": 10}},
+                 "indicators": [{"level1": "产出指标", "weight": 90, "nature": "≥"}]}""");
+        assertEquals(List.of(
+                "$.reportCode: the 衔接资金 form has no place for it; not printed",
+                "$.overview: the 衔接资金 form has no place for it; not printed",
+                "$.funds.carryover: the 衔接资金 form has no place for it; not printed",
+                "$.funds.total.initialBudget: the 衔接资金 form has no place for it; not printed",
+                "$.indicators[0].nature: the 衔接资金 form has no place for it; not printed"), warnings);
+    }
+
+    @Test
+    void theNationalFormHasNoPlaceForTheRegionalFields() throws Exception {
+        assertEquals(List.of(
+                "$.projectLeader: the 全国 form has no place for it; not printed",
+                "$.footnote: the 全国 form has no place for it; not printed",
+                "$.funds.fiscal.weight: the 全国 form has no place for it; not printed"), warnings("""
+                {"projectName": "桃树种植", "projectLeader": "王建华0558-6127340", "footnote": "注：…",
+                 "funds": {"total": {"weight": 10}, "fiscal": {"weight": 10}},
+                 "indicators": [{"level1": "产出指标", "weight": 90}]}"""));
+    }
+
+    @Test
+    void theExamplesFitTheirFormsAndAddUp() {
+        for (Path example : List.of(RegionalExamples.XIANJIE, RegionalExamples.SICHUAN)) {
+            ProjectInput project = EvaluationRules.check(new EvaluationReader().read(example).get(0));
+            assertEquals(List.of(), project.diagnostics(), example.toString());
+        }
+    }
+
+    @Test
+    void theSichuanFormPrintsItsOwnFieldsButNotThe衔接资金Ones() throws Exception {
+        assertEquals(List.of("$.projectLeader: the 四川 form has no place for it; not printed"), warnings("""
+                {"projectName": "供水工程", "form": "sichuan", "projectLeader": "赵明远0816-1234567",
+                 "reportCode": "510000_0013zp", "overview": {"goal": "新建集中供水工程3处"}, "conclusion": "优",
+                 "signatures": {"financeLeader": "刘芳"}, "funds": {"total": {"initialBudget": 480, "weight": 10},
+                 "unit": {"annualBudget": 30}, "reason": "结余"},
+                 "indicators": [{"level1": "产出指标", "weight": 90, "nature": "≥", "unit": "处"}]}"""));
+    }
+
+    @Test
+    void aFormTheSchemaDoesNotKnowIsAnError() throws Exception {
+        Path file = Files.writeString(directory.resolve("guangdong.json"),
+                "{\"projectName\": \"桃树种植\", \"form\": \"guangdong\", \"indicators\": []}");
+        ProjectInput project = new EvaluationReader().read(file).get(0);
+        assertEquals(true, project.hasErrors());
+        assertEquals("$.form", project.diagnostics().get(0).path());
+    }
+
+    /** The warnings of the rules for one project, as {@code path: message}. */
+    private List<String> warnings(String json) throws Exception {
+        Path file = Files.writeString(directory.resolve("project.json"), json);
+        ProjectInput project = EvaluationRules.check(new EvaluationReader().read(file).get(0));
+        assertEquals(List.of(), project.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
+        return project.diagnostics().stream().map(d -> d.path() + ": " + d.message()).toList();
+    }
+}
