@@ -390,8 +390,9 @@ public final class OfficeImport {
             return "contains a DOCTYPE declaration, which Office files never need (it can smuggle in external"
                     + " entities); refused";
         }
-        if (all.contains("entries") || e instanceof OpenXML4JException || all.contains("zip")
-                || all.contains("Zip")) {
+        // A cut-off archive: "no entries" or a zip error from a file, "Truncated ZIP file" from a stream.
+        if (all.contains("entries") || e instanceof OpenXML4JException
+                || all.toLowerCase(Locale.ROOT).contains("zip")) {
             return "is damaged: not a complete " + (kind == Kind.WORD ? "Word document" : "Excel workbook")
                     + " archive";
         }
