@@ -17,6 +17,7 @@ import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +51,8 @@ class UploadTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Reads numbers as exact decimals, so that 87.00 and 87.0 differ. */
-    static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     static Service service;
     static byte[] workbook;
@@ -187,6 +189,7 @@ class UploadTest {
         JsonNode total = first.get("evaluation").get("funds").get("total");
         assertEquals("180.97212", total.get("annualBudget").toString());
         assertEquals("207.6892", total.get("initialBudget").toString());
+        assertEquals("87.00", total.get("executionRate").toString());
         assertEquals("sheet \"" + sheetName(0) + "\" G6 (执行率)",
                 first.get("cells").get("$.funds.total.executionRate").asText());
         assertEquals("sheet \"" + sheetName(0) + "\" G6 (执行率)", first.get("warnings").get(0).get("cell").asText());
