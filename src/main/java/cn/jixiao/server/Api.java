@@ -149,9 +149,10 @@ final class Api {
      */
     void render(Context ctx) throws Exception {
         Set<OutputFormat> formats = formats(ctx.queryParam("format"));
-        FormEngine engine = pdfa(ctx.queryParam("pdfa")) ? archival() : this.engine;
+        boolean pdfa = pdfa(ctx.queryParam("pdfa"));
         Sent sent = sent(ctx);
         List<ProjectInput> projects = sent.projects();
+        FormEngine engine = pdfa ? archival() : this.engine;
         if (sent.several()) {
             byte[] zip = slots.run(() -> batch(engine, projects, formats));
             download(ctx, ZIP, ZIP_NAME, zip);

@@ -135,6 +135,22 @@ class UploadTest {
     }
 
     @Test
+    void aWordFormTheServiceWroteComesBackWithTheSameWarningNamingItsTableCell() throws Exception {
+        HttpResponse<byte[]> docx = send("/api/render?format=docx", "application/json",
+                JSON.writeValueAsBytes(JSON.readTree(Files.readAllBytes(Examples.FILE)).get(0)));
+        assertEquals(200, docx.statusCode());
+        JsonNode project = json(upload("/api/validate", "2023-" + FIRST + ".docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.body()))
+                .get("projects").get(0);
+        assertEquals(FIRST, project.get("projectName").asText());
+        assertEquals(0, project.get("errors").size(), project.toString());
+        JsonNode warning = project.get("warnings").get(0);
+        assertEquals("$.funds.total.executionRate", warning.get("path").asText());
+        assertTrue(warning.get("cell").asText().matches("table 1, row \\d+, column \\d+ \\(执行率\\)"),
+                warning.toString());
+    }
+
+    @Test
     void renderAnExcelFormOfOneProjectGivesItsPdf() throws Exception {
         HttpResponse<byte[]> response = upload("/api/render?format=pdf", "自评表.xlsx", XLSX, firstWorkbook);
         assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
