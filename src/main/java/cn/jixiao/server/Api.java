@@ -231,8 +231,8 @@ final class Api {
     }
 
     /**
-     * The PDF/A engine, started by the first request that asks for PDF/A (it takes seconds, and as much memory as the
-     * first engine: most services never need it).
+     * The PDF/A engine, started by the first request that asks for PDF/A (it takes a second or two: most services never
+     * need it).
      */
     private synchronized FormEngine archival() throws RenderException {
         if (archival == null) {

@@ -47,8 +47,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * to the body limit; Jetty's directory for larger parts is a private one, which they never reach).
  *
  * <p>PDF/A ({@code pdfa=true}) is rendered by a second engine, started on the first request that asks for it: the
- * engine's PDF/A setting holds from its start, and a service that is never asked for PDF/A does not pay the second
- * engine's memory (its compiled templates and fonts, as much again as the first's).
+ * engine's PDF/A setting holds from its start, and a service never asked for PDF/A does not start it (its memory is
+ * small, about a megabyte measured, as fonts and JasperReports' caches are shared; its start takes a second or two).
  */
 public final class Service implements AutoCloseable {
 
