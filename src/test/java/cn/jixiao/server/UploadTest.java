@@ -266,6 +266,16 @@ class UploadTest {
             service = small;
             try {
                 error(upload("/api/validate", "自评表.xlsx", XLSX, workbook), 413, "too-large");
+                // Streamed (chunked), without a declared length: refused once more than the limit has come.
+                String boundary = "----jixiao-streamed";
+                byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\""
+                        + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                byte[] streamed = java.util.Arrays.copyOf(body, body.length + workbook.length);
+                System.arraycopy(workbook, 0, streamed, body.length, workbook.length);
+                error(client.send(HttpRequest.newBuilder(ServiceTest.uri(small, "/api/validate"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(streamed))).build(),
+                        BodyHandlers.ofByteArray()), 413, "too-large");
             } finally {
                 service = at;
             }
