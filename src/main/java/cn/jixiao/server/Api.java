@@ -300,8 +300,10 @@ final class Api {
                     throw tooLarge(limit);
                 }
             }
+            // What is left of the body cannot be told from the next request: the connection is not reused.
             throw new ApiException(400, "malformed-multipart", "the multipart/form-data body cannot be read: "
-                    + Diagnostic.printable(String.valueOf(e.getMessage()), 200));
+                    + Diagnostic.printable(String.valueOf(e.getMessage()), 200), Map.of("Connection", "close"),
+                    Map.of());
         }
         if (files.size() != 1) {
             throw new ApiException(400, "one-file", "send exactly one file (a part with a file name) in the "
