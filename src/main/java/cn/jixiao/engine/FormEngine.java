@@ -170,6 +170,26 @@ public final class FormEngine {
         return checked(OfficeImport.read(reader, file));
     }
 
+    /**
+     * {@link #read(Path)} of a file in memory, such as an upload: JSON, or a form in Word or Excel as the file's
+     * extension says.
+     *
+     * @param fileName what the diagnostics call the file
+     */
+    public List<ProjectInput> readFile(String fileName, byte[] content) {
+        return OfficeImport.handles(fileName) ? importForms(fileName, content).projects()
+                : read(fileName, content);
+    }
+
+    /**
+     * The forms of a Word or Excel file in memory, checked as {@link #read(Path)} checks them, with the JSON of each
+     * (the contract's, exact decimals kept) for a client to edit.
+     */
+    public OfficeImport.Imported importForms(String fileName, byte[] content) {
+        OfficeImport.Imported imported = new OfficeImport(reader).read(fileName, content);
+        return new OfficeImport.Imported(checked(imported.projects()), imported.json());
+    }
+
     /** What was read, with the scoring rules' warnings (分值 adding up, 执行率 agreeing, ...) on each project. */
     private static List<ProjectInput> checked(List<ProjectInput> projects) {
         return projects.stream().map(EvaluationRules::check).toList();
@@ -222,6 +242,11 @@ public final class FormEngine {
     /** The documents {@link #render} makes. */
     public Set<OutputFormat> formats() {
         return settings.formats();
+    }
+
+    /** How the engine was started. */
+    public Settings settings() {
+        return settings;
     }
 
     /** Whether every PDF is PDF/A. */

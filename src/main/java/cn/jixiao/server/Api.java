@@ -10,15 +10,24 @@ import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FieldLabels;
 import cn.jixiao.diagnostics.Diagnostic;
+import cn.jixiao.diagnostics.JsonPath;
+import cn.jixiao.input.office.OfficeImport;
+import cn.jixiao.render.RenderException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,7 +43,11 @@ final class Api {
     static final String SOURCE = "request";
     static final String ZIP_NAME = "项目支出绩效自评表.zip";
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals written as they are, {@code 180.97212} and {@code 87.00}, never in exponent form. */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    /** The files an upload may be: a form in Word or Excel, or the JSON of the contract. */
+    static final List<String> UPLOAD_EXTENSIONS = List.of(".docx", ".xlsx", ".xlsm", ".xls", ".json");
 
     private static final Map<OutputFormat, String> MEDIA_TYPES = Map.of(
             OutputFormat.PDF, "application/pdf",
@@ -45,12 +58,21 @@ final class Api {
     private static final Pattern JSON_MEDIA_TYPE =
             Pattern.compile("(?i)\\s*application/([a-z0-9.+-]+\\+)?json\\s*(;.*)?");
 
+    /** Starts an engine; the PDF/A engine is started on the first request that asks for PDF/A. */
+    @FunctionalInterface
+    interface EngineStart {
+        FormEngine start() throws RenderException;
+    }
+
     private final FormEngine engine;
+    private final EngineStart archivalStart;
+    private FormEngine archival; // guarded by this
     private final Service.Settings settings;
     private final RenderSlots slots;
 
-    Api(FormEngine engine, Service.Settings settings, RenderSlots slots) {
+    Api(FormEngine engine, EngineStart archivalStart, Service.Settings settings, RenderSlots slots) {
         this.engine = engine;
+        this.archivalStart = archivalStart;
         this.settings = settings;
         this.slots = slots;
     }
@@ -73,10 +95,52 @@ final class Api {
         answer(ctx, 200, config);
     }
 
-    /** {@code POST /api/validate}: the diagnostics of every project of the body. */
-    void validate(Context ctx) throws IOException {
-        List<ProjectInput> projects = read(ctx);
+    /** {@code POST /api/validate}: the diagnostics of every project of the body or the uploaded file. */
+    void validate(Context ctx) throws Exception {
+        List<ProjectInput> projects = sent(ctx).projects();
         answer(ctx, 200, diagnostics(projects.stream().map(p -> new Checked(p, p.diagnostics())).toList()));
+    }
+
+    /**
+     * {@code POST /api/import}: the forms of an uploaded Word or Excel file as the contract's JSON, for the page to
+     * edit, each with its diagnostics and the cell each of its JSON paths came from.
+     */
+    void importForms(Context ctx) throws Exception {
+        Upload upload = upload(ctx);
+        if (!OfficeImport.handles(upload.fileName())) {
+            throw new ApiException(415, "unsupported-file-type", "import takes a Word or Excel form (.docx, .xlsx, "
+                    + ".xlsm, .xls); send JSON to /api/validate");
+        }
+        OfficeImport.Imported imported = slots.run(() -> engine.importForms(upload.fileName(), upload.content()));
+        unreadable(imported.projects());
+        ObjectNode answer = diagnostics(imported.projects().stream().map(p -> new Checked(p, p.diagnostics()))
+                .toList());
+        for (int i = 0; i < imported.projects().size(); i++) {
+            ObjectNode entry = (ObjectNode) answer.get("projects").get(i);
+            JsonNode evaluation = imported.json().get(i);
+            entry.set("evaluation", evaluation);
+            ObjectNode cells = entry.putObject("cells");
+            if (evaluation != null) {
+                cells(evaluation, JsonPath.ROOT, imported.projects().get(i).sources(), cells);
+            }
+        }
+        answer(ctx, 200, answer);
+    }
+
+    /** The cell each value of the evaluation came from, by JSON path, for the page to name in later messages. */
+    private static void cells(JsonNode node, String path, ProjectInput.Sources sources, ObjectNode cells) {
+        String cell = sources.of(path);
+        if (cell != null) {
+            cells.put(path, cell);
+        }
+        if (node.isObject()) {
+            node.properties().forEach(field -> cells(field.getValue(), JsonPath.field(path, field.getKey()), sources,
+                    cells));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                cells(node.get(i), JsonPath.index(path, i), sources, cells);
+            }
+        }
     }
 
     /**
@@ -85,10 +149,12 @@ final class Api {
      */
     void render(Context ctx) throws Exception {
         Set<OutputFormat> formats = formats(ctx.queryParam("format"));
-        byte[] body = body(ctx);
-        List<ProjectInput> projects = read(body);
-        if (startsArray(body)) {
-            byte[] zip = slots.run(() -> batch(projects, formats));
+        boolean pdfa = pdfa(ctx.queryParam("pdfa"));
+        Sent sent = sent(ctx);
+        List<ProjectInput> projects = sent.projects();
+        FormEngine engine = pdfa ? archival() : this.engine;
+        if (sent.several()) {
+            byte[] zip = slots.run(() -> batch(engine, projects, formats));
             download(ctx, ZIP, ZIP_NAME, zip);
             return;
         }
@@ -119,7 +185,8 @@ final class Api {
     }
 
     /** What {@code batch} writes for the projects, as a ZIP; runs on a render thread. */
-    private byte[] batch(List<ProjectInput> projects, Set<OutputFormat> formats) throws Exception {
+    private static byte[] batch(FormEngine engine, List<ProjectInput> projects, Set<OutputFormat> formats)
+            throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         // One thread per request: the service's bound on renders at once counts a batch as one render.
         new BatchRun(engine, new BatchRun.Settings(formats, null, false, true, 1))
@@ -151,17 +218,118 @@ final class Api {
         return formats;
     }
 
-    private List<ProjectInput> read(Context ctx) throws IOException {
-        return read(body(ctx));
+    /** {@code pdfa=true} asks for PDF/A; {@code false} or none for plain PDF. */
+    static boolean pdfa(String parameter) {
+        if (parameter == null || parameter.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (parameter.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ApiException(400, "bad-parameter", "pdfa=" + Diagnostic.printable(parameter, 40)
+                + ": use pdfa=true for PDF/A, or leave it out");
     }
 
-    /** The projects of the body; a body that is no evaluation at all (not JSON, not UTF-8, …) is a bad request. */
-    private List<ProjectInput> read(byte[] body) {
-        List<ProjectInput> projects = engine.read(SOURCE, body);
+    /**
+     * The PDF/A engine, started by the first request that asks for PDF/A (it takes a second or two: most services never
+     * need it).
+     */
+    private synchronized FormEngine archival() throws RenderException {
+        if (archival == null) {
+            archival = archivalStart.start();
+        }
+        return archival;
+    }
+
+    /** The projects a request sent, and whether as several (an array, a file of several forms) or as one. */
+    private record Sent(List<ProjectInput> projects, boolean several) {
+    }
+
+    /** The projects of the request: a JSON body, or one uploaded file (multipart/form-data). */
+    private Sent sent(Context ctx) throws Exception {
+        if (!isMultipart(ctx)) {
+            byte[] body = body(ctx);
+            return new Sent(read(SOURCE, body), startsArray(body));
+        }
+        Upload upload = upload(ctx);
+        if (!OfficeImport.handles(upload.fileName())) {
+            return new Sent(read(upload.fileName(), upload.content()), startsArray(upload.content()));
+        }
+        // Reading a workbook takes as long as a render, and as much memory: it waits for a render's turn.
+        List<ProjectInput> projects = slots.run(() -> engine.readFile(upload.fileName(), upload.content()));
+        unreadable(projects);
+        return new Sent(projects, projects.size() > 1);
+    }
+
+    /** A Word or Excel file that gave no form (encrypted, damaged, hostile, no 自评表 in it): 422 and why. */
+    private static void unreadable(List<ProjectInput> projects) {
+        ProjectInput first = projects.get(0);
+        if (first.index() == 0) {
+            throw new ApiException(422, "unreadable-file", first.diagnostics().get(0).toString());
+        }
+    }
+
+    /** A file of a multipart/form-data request. */
+    private record Upload(String fileName, byte[] content) {
+    }
+
+    private static boolean isMultipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /**
+     * The one file of a multipart/form-data request, refused with 413 when the request is larger than the limit, with
+     * 415 when it is of no kind the service reads. Its parts stay in memory (see {@link Service}).
+     */
+    private Upload upload(Context ctx) throws IOException {
+        if (!isMultipart(ctx)) {
+            throw new ApiException(415, "unsupported-media-type", "send the file as multipart/form-data"
+                    + (ctx.contentType() == null ? "" : " (not " + Diagnostic.printable(ctx.contentType(), 80) + ")"));
+        }
+        long limit = settings.maxBodyBytes();
+        if (ctx.req().getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
+        List<UploadedFile> files;
+        try {
+            files = ctx.uploadedFiles();
+        } catch (Exception e) { // Jetty's ServletException or IllegalStateException, thrown through Kotlin
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("exceeded")) {
+                    throw tooLarge(limit);
+                }
+            }
+            // What is left of the body cannot be told from the next request: the connection is not reused.
+            throw new ApiException(400, "malformed-multipart", "the multipart/form-data body cannot be read: "
+                    + Diagnostic.printable(String.valueOf(e.getMessage()), 200), Map.of("Connection", "close"),
+                    Map.of());
+        }
+        if (files.size() != 1) {
+            throw new ApiException(400, "one-file", "send exactly one file (a part with a file name) in the "
+                    + "multipart/form-data body, not " + files.size());
+        }
+        UploadedFile file = files.get(0);
+        // The name as the user's machine gave it, without any folders (browsers send none, other clients may).
+        String name = file.filename().substring(Math.max(file.filename().lastIndexOf('/'),
+                file.filename().lastIndexOf('\\')) + 1);
+        if (UPLOAD_EXTENSIONS.stream().noneMatch(extension -> name.toLowerCase(Locale.ROOT).endsWith(extension))) {
+            throw new ApiException(415, "unsupported-file-type", "\"" + Diagnostic.printable(name, 80)
+                    + "\" is none of the files the service reads: " + String.join(", ", UPLOAD_EXTENSIONS));
+        }
+        try (InputStream in = file.content()) {
+            return new Upload(name, in.readAllBytes());
+        }
+    }
+
+    /** The projects of JSON; JSON that is no evaluation at all (malformed, not UTF-8, …) is a bad request. */
+    private List<ProjectInput> read(String source, byte[] body) {
+        List<ProjectInput> projects = engine.read(source, body);
         ProjectInput first = projects.get(0);
         if (first.index() == 0) {
             Diagnostic problem = first.diagnostics().get(0);
-            String message = "request body" + (problem.path() != null && !problem.path().equals("$")
+            String message = (source.equals(SOURCE) ? "request body" : source)
+                    + (problem.path() != null && !problem.path().equals("$")
                     ? " at " + problem.path() : "") + ": " + problem.message();
             Map<String, Object> details = new LinkedHashMap<>();
             Matcher at = LINE_AND_COLUMN.matcher(problem.message());
@@ -176,14 +344,15 @@ final class Api {
     }
 
     /**
-     * The body of a JSON request, refused with 415 when it is not JSON and with 413 when it is larger than the limit:
+     * The body of a JSON request, refused with 415 when it is neither JSON nor an upload and with 413 when it is larger than the limit:
      * at once when its declared length says so, else as soon as more than the limit has come.
      */
     private byte[] body(Context ctx) throws IOException {
         String type = ctx.contentType();
         if (type == null || !JSON_MEDIA_TYPE.matcher(type).matches()) {
             throw new ApiException(415, "unsupported-media-type", "send the evaluation as JSON, with Content-Type: "
-                    + "application/json" + (type == null ? "" : " (not " + Diagnostic.printable(type, 80) + ")"));
+                    + "application/json, or a file as multipart/form-data"
+                    + (type == null ? "" : " (not " + Diagnostic.printable(type, 80) + ")"));
         }
         long limit = settings.maxBodyBytes();
         if (ctx.req().getContentLengthLong() > limit) {
@@ -226,10 +395,13 @@ final class Api {
             ArrayNode warnings = entry.putArray("warnings");
             ArrayNode errors = entry.putArray("errors");
             for (Diagnostic diagnostic : project.diagnostics()) {
-                (diagnostic.isError() ? errors : warnings).addObject()
+                ObjectNode item = (diagnostic.isError() ? errors : warnings).addObject()
                         .put("path", diagnostic.path())
-                        .put("field", FieldLabels.of(diagnostic.path()))
-                        .put("message", diagnostic.message());
+                        .put("field", FieldLabels.of(diagnostic.path()));
+                if (diagnostic.source() != null) {
+                    item.put("cell", diagnostic.source()); // sheet "项目1" D6 (全年预算数), for an imported form
+                }
+                item.put("message", diagnostic.message());
             }
         }
         return answer;

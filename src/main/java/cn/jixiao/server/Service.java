@@ -4,24 +4,31 @@ import cn.jixiao.engine.FormEngine;
 import cn.jixiao.engine.OutputFormat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -29,12 +36,19 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * <ul>
  * <li>{@code GET /health}, {@code GET /openapi.json} (the description of every route), {@code GET /api/config}</li>
  * <li>{@code POST /api/validate}: one evaluation or an array → the diagnostics of each project</li>
- * <li>{@code POST /api/render?format=pdf|docx|pdf,docx}: one evaluation → its document; an array → a ZIP of what
- *     {@code batch} writes</li>
+ * <li>{@code POST /api/render?format=pdf|docx|pdf,docx[&pdfa=true]}: one evaluation → its document; an array → a ZIP
+ *     of what {@code batch} writes</li>
+ * <li>{@code POST /api/import}: a Word or Excel form → its projects as the contract's JSON, to edit</li>
  * </ul>
- * Bad requests are answered 4xx with a JSON body ({@code error}, {@code message}, {@code requestId}); a 500 is a
- * fault of the service, logged with the request id the answer carries. Everything a request sends stays in memory:
- * nothing of it is written to disk.
+ * Validate and render take JSON, or one uploaded file ({@code multipart/form-data}): a Word or Excel form, imported as
+ * {@code jixiao import} does, or a JSON file. Bad requests are answered 4xx with a JSON body ({@code error},
+ * {@code message}, {@code requestId}); a 500 is a fault of the service, logged with the request id the answer carries.
+ * Everything a request sends stays in memory: nothing of it is written to disk (multipart parts are kept in memory up
+ * to the body limit; Jetty's directory for larger parts is a private one, which they never reach).
+ *
+ * <p>PDF/A ({@code pdfa=true}) is rendered by a second engine, started on the first request that asks for it: the
+ * engine's PDF/A setting holds from its start, and a service never asked for PDF/A does not start it (its memory is
+ * small, about a megabyte measured, as fonts and JasperReports' caches are shared; its start takes a second or two).
  */
 public final class Service implements AutoCloseable {
 
@@ -105,11 +119,13 @@ public final class Service implements AutoCloseable {
 
     private final Javalin app;
     private final RenderSlots slots;
+    private final Path uploads;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(Javalin app, RenderSlots slots) {
+    private Service(Javalin app, RenderSlots slots, Path uploads) {
         this.app = app;
         this.slots = slots;
+        this.uploads = uploads;
     }
 
     /** Starts the service; it answers once this returns. */
@@ -118,7 +134,11 @@ public final class Service implements AutoCloseable {
             throw new IllegalArgumentException("the service's engine must render every format");
         }
         RenderSlots slots = new RenderSlots(settings.renders(), settings.queue(), settings.timeLimit());
-        Api api = new Api(engine, settings, slots);
+        FormEngine.Settings engineSettings = engine.settings();
+        Api api = new Api(engine, engine.archival() ? () -> engine : () -> FormEngine.start(new FormEngine.Settings(
+                engineSettings.templates(), engineSettings.templateCache(), engineSettings.fonts(),
+                engineSettings.formats(), true)), settings, slots);
+        Path uploads = privateDirectory();
         AccessLog accessLog = new AccessLog(log);
         byte[] openApi = openApi();
         Javalin app = Javalin.create(config -> {
@@ -126,6 +146,13 @@ public final class Service implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
+            // An upload's parts stay in memory up to the body limit, so none is written to Jetty's directory; that
+            // directory is still a private one, deleted when the service stops.
+            config.jetty.multipartConfig.cacheDirectory(uploads.toString());
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(settings.maxBodyBytes() + 1,
+                    Integer.MAX_VALUE), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.modifyServer(server -> {
                 // On stop, Jetty stops taking connections and lets the requests in flight finish, for this long.
                 server.insertHandler(new GracefulHandler());
@@ -158,6 +185,7 @@ public final class Service implements AutoCloseable {
             config.routes.get("/api/config", api::config);
             config.routes.post("/api/validate", api::validate);
             config.routes.post("/api/render", api::render);
+            config.routes.post("/api/import", api::importForms);
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 e.headers.forEach(ctx::header);
                 problem(ctx, e.status, e.code, e.getMessage(), e.details);
@@ -182,7 +210,23 @@ public final class Service implements AutoCloseable {
             });
         });
         app.start(settings.host(), settings.port());
-        return new Service(app, slots);
+        return new Service(app, slots, uploads);
+    }
+
+    /** A new directory only this user may read, for Jetty's multipart parts. */
+    private static Path privateDirectory() {
+        try {
+            return Files.createTempDirectory("jixiao-uploads-", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            try {
+                return Files.createTempDirectory("jixiao-uploads-"); // not POSIX: the system's temp dir rules
+            } catch (IOException again) {
+                throw new UncheckedIOException(again);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The port the service listens on: the one asked for, or the one the system gave for port 0. */
@@ -218,6 +262,18 @@ public final class Service implements AutoCloseable {
     public void close() {
         app.stop();
         slots.close();
+        try (Stream<Path> left = Files.walk(uploads)) {
+            for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + uploads, e);
+        }
+    }
+
+    /** Jetty's directory for multipart parts larger than the memory limit: private, deleted on {@link #close()}. */
+    Path uploadDirectory() {
+        return uploads;
     }
 
     private static void authorize(Context ctx, String token) {

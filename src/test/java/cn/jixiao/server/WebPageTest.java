@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.render.RenderException;
+import cn.jixiao.render.xlsx.FormWorkbook;
 import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.PdfFile;
 import cn.jixiao.testing.TestEngine;
@@ -98,6 +99,31 @@ class WebPageTest {
         assertEquals("180.97212", cell("$.funds.total.annualBudget").getAttribute("value"));
         assertTrue(cell("$.funds.total.executionRate").getAttribute("class").contains("has-warning"),
                 "the cell of the warning is marked");
+    }
+
+    @Test
+    void anExcelFormIsImportedAndItsWarningNamesTheCellOfTheWorkbook() throws IOException {
+        // The workbook `jixiao template --xlsx --from examples/jinfeng-2023.json` writes, as a clerk would fill it.
+        Path workbook = Files.createTempDirectory("jixiao-page").resolve("自评表.xlsx");
+        try {
+            Files.write(workbook, FormWorkbook.filled(Examples.evaluations()));
+            chromium.driver.findElement(By.id("file-input")).sendKeys(workbook.toAbsolutePath().toString());
+            waitUntil(() -> projectStates().size() == 5 && !projectStates().contains("检查中…")
+                    && !messages().isEmpty());
+            waitUntil(() -> previewSource() != null && previewNote().equals("与当前数据一致"));
+            chromium.screenshot("10-excel-form-imported");
+        } finally {
+            Files.deleteIfExists(workbook);
+            Files.delete(workbook.getParent());
+        }
+        assertEquals(List.of(FIRST_PROJECT, "智慧金凤社会治理综合平台运行费", "社区网格员工作终端使用费", "办公经费",
+                "互联网专线费"), projectNames());
+        assertEquals(List.of("有警告", "可以生成", "可以生成", "可以生成", "可以生成"), projectStates());
+        assertEquals(1, messages().size(), messages()::toString);
+        String warning = messages().get(0);
+        assertTrue(warning.startsWith(RATE_WARNING + " sheet \"" + FIRST_PROJECT + "\" G6 (执行率)"), warning);
+        assertTrue(warning.contains("87.00%"), warning);
+        assertEquals("180.97212", cell("$.funds.total.annualBudget").getAttribute("value"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -77,7 +78,12 @@ public final class OfficeImport {
 
     /** Whether the file is named as a Word or Excel file this class reads. */
     public static boolean handles(Path file) {
-        return kind(file) != null;
+        return kind(name(file)) != null;
+    }
+
+    /** Whether a file of this name (such as an upload's) is a Word or Excel file this class reads. */
+    public static boolean handles(String fileName) {
+        return kind(fileName) != null;
     }
 
     /** A JSON file through the reader, a Word or Excel file through the import. */
@@ -90,10 +96,23 @@ public final class OfficeImport {
      * and the error that says why; {@link Imported#json()} is then empty.
      */
     public Imported read(Path file) {
+        return read(file.toString(), kind(name(file)), new FileContent(file));
+    }
+
+    /**
+     * {@link #read(Path)} of a file already in memory, such as an upload: the same checks and limits.
+     *
+     * @param fileName what the diagnostics call the file; its extension says what it must be
+     */
+    public Imported read(String fileName, byte[] content) {
+        return read(fileName, kind(fileName), new BytesContent(content));
+    }
+
+    private Imported read(String file, Kind kind, Content content) {
         List<Diagnostic> fileWarnings = new ArrayList<>();
         List<Block> blocks;
         try {
-            blocks = blocks(file, fileWarnings);
+            blocks = blocks(file, kind, content, fileWarnings);
         } catch (OfficeFileException e) {
             return fileError(file, e.getMessage());
         }
@@ -103,7 +122,7 @@ public final class OfficeImport {
         }
         ArrayNode root = ImportedForm.NODES.arrayNode();
         found.forms().forEach(form -> root.add(form.json()));
-        List<ProjectInput> checked = reader.read(file.toString(), root);
+        List<ProjectInput> checked = reader.read(file, root);
         List<ProjectInput> projects = new ArrayList<>();
         List<JsonNode> json = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
@@ -113,7 +132,7 @@ public final class OfficeImport {
             List<ImportedForm.Finding> findings = new ArrayList<>(i == 0 ? found.outside() : List.of());
             findings.addAll(form.findings());
             for (ImportedForm.Finding finding : findings) {
-                diagnostics.add(new Diagnostic(finding.error() ? Severity.ERROR : Severity.WARNING, file.toString(),
+                diagnostics.add(new Diagnostic(finding.error() ? Severity.ERROR : Severity.WARNING, file,
                         project.index(), project.name(), null, finding.message(), finding.source()));
             }
             if (i == 0) {
@@ -124,7 +143,7 @@ public final class OfficeImport {
                 diagnostics.add(diagnostic.withSource(form.source(path)));
             }
             boolean usable = !form.hasErrors() && project.evaluation() != null;
-            projects.add(new ProjectInput(file.toString(), project.index(), project.name(),
+            projects.add(new ProjectInput(file, project.index(), project.name(),
                     usable ? project.evaluation() : null, diagnostics, form::source));
             json.add(usable ? form.json() : null);
         }
@@ -148,13 +167,17 @@ public final class OfficeImport {
         return withNewline;
     }
 
-    private static Imported fileError(Path file, String message) {
-        Diagnostic error = new Diagnostic(Severity.ERROR, file.toString(), 0, null, null, message);
-        return new Imported(List.of(new ProjectInput(file.toString(), 0, null, null, List.of(error))), List.of());
+    private static Imported fileError(String file, String message) {
+        Diagnostic error = new Diagnostic(Severity.ERROR, file, 0, null, null, message);
+        return new Imported(List.of(new ProjectInput(file, 0, null, null, List.of(error))), List.of());
     }
 
-    private static Kind kind(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static String name(Path file) {
+        return file.getFileName() == null ? "" : file.getFileName().toString();
+    }
+
+    private static Kind kind(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".docx")) {
             return Kind.WORD;
         }
@@ -164,21 +187,80 @@ public final class OfficeImport {
         return name.endsWith(".xls") ? Kind.OLD_EXCEL : null;
     }
 
-    private static List<Block> blocks(Path file, List<Diagnostic> warnings) throws OfficeFileException {
-        Kind kind = kind(file);
+    /**
+     * The bytes of a file, on disk or in memory: POI opens a file on disk without reading it whole, and one in memory
+     * without writing it anywhere.
+     */
+    private interface Content {
+        long size() throws IOException;
+
+        InputStream open() throws IOException;
+
+        POIFSFileSystem ole2() throws IOException;
+
+        OPCPackage ooxml() throws IOException, InvalidFormatException;
+    }
+
+    private record FileContent(Path file) implements Content {
+        @Override
+        public long size() throws IOException {
+            return Files.size(file);
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return Files.newInputStream(file);
+        }
+
+        @Override
+        public POIFSFileSystem ole2() throws IOException {
+            return new POIFSFileSystem(file.toFile(), true);
+        }
+
+        @Override
+        public OPCPackage ooxml() throws InvalidFormatException {
+            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+        }
+    }
+
+    private record BytesContent(byte[] bytes) implements Content {
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public POIFSFileSystem ole2() throws IOException {
+            return new POIFSFileSystem(open());
+        }
+
+        @Override
+        public OPCPackage ooxml() throws IOException, InvalidFormatException {
+            // POI's ZipSecureFile limits apply to a package read from a stream as to one read from a file.
+            return OPCPackage.open(open());
+        }
+    }
+
+    private static List<Block> blocks(String file, Kind kind, Content content, List<Diagnostic> warnings)
+            throws OfficeFileException {
         try {
-            if (Files.size(file) > PoiLimits.MAX_FILE_BYTES) {
+            if (content.size() > PoiLimits.MAX_FILE_BYTES) {
                 throw new OfficeFileException("is larger than " + (PoiLimits.MAX_FILE_BYTES >> 20) + " MB");
             }
             FileMagic magic;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            try (InputStream in = new BufferedInputStream(content.open())) {
                 magic = FileMagic.valueOf(in);
             }
             if (magic == FileMagic.OLE2) {
-                return ole2(file, kind);
+                return ole2(content, kind);
             }
             if (magic == FileMagic.OOXML && kind != Kind.OLD_EXCEL) {
-                return ooxml(file, kind, warnings);
+                return ooxml(file, content, kind, warnings);
             }
             throw new OfficeFileException(notWhatItSays(kind, magic));
         } catch (NoSuchFileException e) {
@@ -205,8 +287,8 @@ public final class OfficeImport {
     }
 
     /** An OLE2 file: an Excel 97–2003 workbook, or an encrypted (password-protected) .docx or .xlsx. */
-    private static List<Block> ole2(Path file, Kind kind) throws IOException, OfficeFileException {
-        try (POIFSFileSystem ole = new POIFSFileSystem(file.toFile(), true)) {
+    private static List<Block> ole2(Content content, Kind kind) throws IOException, OfficeFileException {
+        try (POIFSFileSystem ole = content.ole2()) {
             if (ole.getRoot().hasEntryCaseInsensitive(Decryptor.DEFAULT_POIFS_ENTRY)) {
                 throw new OfficeFileException(encrypted());
             }
@@ -233,11 +315,11 @@ public final class OfficeImport {
         return "is encrypted (password-protected); save it without a password and import it again";
     }
 
-    private static List<Block> ooxml(Path file, Kind kind, List<Diagnostic> warnings)
+    private static List<Block> ooxml(String file, Content content, Kind kind, List<Diagnostic> warnings)
             throws IOException, OfficeFileException {
         OPCPackage pkg;
         try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            pkg = content.ooxml();
         } catch (InvalidFormatException e) {
             throw new OfficeFileException(describe(kind, e));
         }
@@ -253,7 +335,7 @@ public final class OfficeImport {
             }
             for (PackagePart part : pkg.getParts()) {
                 if (part.getPartName().getName().toLowerCase(Locale.ROOT).endsWith("vbaproject.bin")) {
-                    warnings.add(new Diagnostic(Severity.WARNING, file.toString(), 0, null, null,
+                    warnings.add(new Diagnostic(Severity.WARNING, file, 0, null, null,
                             "holds macros: read as data only, the macros are not run"));
                 }
                 if (part.getContentType().endsWith("xml") && !(part instanceof PackagePropertiesPart)
@@ -308,8 +390,9 @@ public final class OfficeImport {
             return "contains a DOCTYPE declaration, which Office files never need (it can smuggle in external"
                     + " entities); refused";
         }
-        if (all.contains("entries") || e instanceof OpenXML4JException || all.contains("zip")
-                || all.contains("Zip")) {
+        // A cut-off archive: "no entries" or a zip error from a file, "Truncated ZIP file" from a stream.
+        if (all.contains("entries") || e instanceof OpenXML4JException
+                || all.toLowerCase(Locale.ROOT).contains("zip")) {
             return "is damaged: not a complete " + (kind == Kind.WORD ? "Word document" : "Excel workbook")
                     + " archive";
         }

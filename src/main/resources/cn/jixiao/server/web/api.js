@@ -2,6 +2,8 @@
 // server asks for one (a 401 answer): the page asks the user once, keeps the token for the tab's life
 // (sessionStorage) and sends it as "Authorization: Bearer …".
 
+import { parseExact } from './exact-json.js';
+
 const TOKEN_KEY = 'jixiao.token';
 
 /** A request the server refused or could not answer; the message is for the user, as the server wrote it. */
@@ -77,6 +79,21 @@ async function errorOf(response) {
 }
 
 const JSON_BODY = { method: 'POST', headers: { 'Content-Type': 'application/json' } };
+
+/**
+ * Imports a Word or Excel file (a File) on the server → [{index, projectName, evaluation (numbers as Decimals, or null
+ * when the form has errors), cells: {path: 'sheet "项目1" G6 (执行率)'}, warnings, errors}].
+ */
+export async function importForms(file) {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const response = await send('/api/import', { method: 'POST', body });
+  if (!response.ok) {
+    throw await errorOf(response);
+  }
+  // The evaluation's numbers keep their digits (180.97212, 87.00), as from a JSON file.
+  return parseExact(await response.text()).projects;
+}
 
 /** Checks JSON text (one evaluation or an array) → [{index, projectName, warnings, errors}]. */
 export async function validate(jsonText) {

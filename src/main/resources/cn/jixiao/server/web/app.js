@@ -20,7 +20,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   projects: [],
   current: -1,
-  fileProblems: [], // files that gave no projects: {source, problem}
+  fileProblems: [], // files, or forms of a file, that gave no project: {source, problem}
   previewUrl: null,
 };
 
@@ -49,7 +49,8 @@ async function openFiles(files) {
       state.fileProblems.push({ source: file.name, problem: result.problem });
       continue;
     }
-    result.projects.forEach((data) => state.projects.push({ source: file.name, data, check: null }));
+    (result.problems ?? []).forEach((problem) => state.fileProblems.push({ source: file.name, problem }));
+    result.projects.forEach(({ data, cells }) => state.projects.push({ source: file.name, data, cells, check: null }));
   }
   if (state.projects.length > before) {
     select(before);
@@ -297,13 +298,16 @@ function renderMessages() {
     .filter(Boolean).join('，');
   stateLine.textContent = count || '没有发现问题';
   stateLine.classList.add(check.errors.length ? 'bad' : check.warnings.length ? 'warn' : 'good');
-  check.errors.forEach((d) => list.append(messageItem(d, 'error', '错误')));
-  check.warnings.forEach((d) => list.append(messageItem(d, 'warning', '警告')));
+  check.errors.forEach((d) => list.append(messageItem(d, 'error', '错误', project.cells)));
+  check.warnings.forEach((d) => list.append(messageItem(d, 'warning', '警告', project.cells)));
   form.markDiagnostics(check.warnings, check.errors);
 }
 
-/** A message, naming the field by its label on the form and by its path; clicking it opens the cell. */
-function messageItem(diagnostic, kind, kindText) {
+/**
+ * A message, naming the field by its label on the form and by its path, and for a project imported from Word or Excel
+ * the cell of the file it came from; clicking it opens the cell.
+ */
+function messageItem(diagnostic, kind, kindText, cells) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = `message ${kind}`;
@@ -315,10 +319,18 @@ function messageItem(diagnostic, kind, kindText) {
   const path = document.createElement('span');
   path.className = 'path';
   path.textContent = diagnostic.path ? `(${diagnostic.path})` : '';
+  const cell = document.createElement('span');
+  cell.className = 'cell';
+  // The cell of the value itself, else of the nearest enclosing value (a row of indicators, the funds block).
+  let at = diagnostic.path ?? '$';
+  while (cells && !cells[at] && at !== '$') {
+    at = at.slice(0, Math.max(at.lastIndexOf('.'), at.lastIndexOf('['))) || '$';
+  }
+  cell.textContent = diagnostic.cell ?? cells?.[at] ?? '';
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = diagnostic.message;
-  button.append(where, path, text);
+  button.append(where, path, cell, text);
   button.addEventListener('click', () => form.focusPath(diagnostic.path ?? '$'));
   const item = document.createElement('li');
   item.append(button);

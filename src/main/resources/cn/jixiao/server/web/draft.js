@@ -5,12 +5,12 @@ import { parseExact, stringifyExact } from './exact-json.js';
 
 const DRAFT_KEY = 'jixiao.draft';
 
-/** Stores the projects ([{source, data}]) and the one being edited; false if the browser refused (storage full). */
+/** Stores the projects ([{source, data, cells}]) and the one being edited; false if the browser refused (storage full). */
 export function saveDraft(projects, current) {
   const draft = {
     savedAt: new Date().toISOString(),
     current,
-    projects: projects.map((p) => ({ source: p.source, json: stringifyExact(p.data, 0) })),
+    projects: projects.map((p) => ({ source: p.source, json: stringifyExact(p.data, 0), cells: p.cells ?? null })),
   };
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
@@ -30,7 +30,7 @@ export function loadDraft() {
     return {
       savedAt: new Date(draft.savedAt),
       current: draft.current,
-      projects: draft.projects.map((p) => ({ source: p.source, data: parseExact(p.json) })),
+      projects: draft.projects.map((p) => ({ source: p.source, data: parseExact(p.json), cells: p.cells ?? null })),
     };
   } catch {
     return null;

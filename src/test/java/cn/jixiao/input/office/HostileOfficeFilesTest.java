@@ -37,8 +37,40 @@ class HostileOfficeFilesTest {
     @TempDir
     Path directory;
 
-    private byte[] goodWorkbook() throws Exception {
+    private static byte[] goodWorkbook() throws Exception {
         return OfficeForms.workbook(new XSSFWorkbook(), Map.of("项目1", OfficeForms.seedForm("办公经费")), 0, 0);
+    }
+
+    /** A file as a hostile or careless sender makes it, and the one line the import gives for it. */
+    private record Hostile(String name, byte[] content, String message) {
+    }
+
+    private static List<Hostile> hostileFiles(byte[] good) throws Exception {
+        List<Hostile> files = new ArrayList<>();
+        files.add(new Hostile("bomb.docx", zipBomb(),
+                "looks like a zip bomb: a part would expand more than 100 times its compressed size or beyond 100 MB;"
+                        + " refused"));
+        files.add(new Hostile("million-rows.xlsx", millionRows(good),
+                "has a part (/xl/worksheets/sheet1.xml) larger than 16 MB of XML, far more than any form"
+                        + " (a sheet of a million rows?)"));
+        files.add(new Hostile("encrypted.xlsx", encrypted(good),
+                "is encrypted (password-protected); save it without a password and import it again"));
+        files.add(new Hostile("protected.xls", passwordProtectedXls(),
+                "is encrypted (password-protected); save it without a password and import it again"));
+        Object form = OfficeForms.seedForm("办公经费");
+        files.add(new Hostile("doctype.docx", withDoctype(OfficeForms.docx(List.of(form))),
+                "contains a DOCTYPE declaration, which Office files never need (it can smuggle in external"
+                        + " entities); refused"));
+        files.add(new Hostile("report.xlsx", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII),
+                "is not an Excel workbook but a PDF; open it in Word or Excel and save it as .xlsx"));
+        files.add(new Hostile("export.xls", "<html><table><tr><td>项目名称</td></tr></table></html>"
+                        .getBytes(StandardCharsets.UTF_8),
+                "is not an Excel workbook but a web page (HTML), as some systems export under an Excel name;"
+                        + " open it in Word or Excel and save it as .xlsx"));
+        files.add(new Hostile("workbook.docx", good, "is an Excel workbook, not a Word document; rename it to .xlsx"));
+        files.add(new Hostile("truncated.xlsx", java.util.Arrays.copyOf(good, good.length / 2),
+                "is damaged: not a complete Excel workbook archive"));
+        return files;
     }
 
     @Test
@@ -46,30 +78,9 @@ class HostileOfficeFilesTest {
         byte[] good = goodWorkbook();
         Path goodFile = Files.write(directory.resolve("good.xlsx"), good);
         Map<String, String> expected = new java.util.LinkedHashMap<>();
-        expected.put(write("bomb.docx", zipBomb()),
-                "looks like a zip bomb: a part would expand more than 100 times its compressed size or beyond 100 MB;"
-                        + " refused");
-        expected.put(write("million-rows.xlsx", millionRows(good)),
-                "has a part (/xl/worksheets/sheet1.xml) larger than 16 MB of XML, far more than any form"
-                        + " (a sheet of a million rows?)");
-        expected.put(write("encrypted.xlsx", encrypted(good)),
-                "is encrypted (password-protected); save it without a password and import it again");
-        expected.put(write("protected.xls", passwordProtectedXls()),
-                "is encrypted (password-protected); save it without a password and import it again");
-        Object form = OfficeForms.seedForm("办公经费");
-        expected.put(write("doctype.docx", withDoctype(OfficeForms.docx(List.of(form)))),
-                "contains a DOCTYPE declaration, which Office files never need (it can smuggle in external"
-                        + " entities); refused");
-        expected.put(write("report.xlsx", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)),
-                "is not an Excel workbook but a PDF; open it in Word or Excel and save it as .xlsx");
-        expected.put(write("export.xls", "<html><table><tr><td>项目名称</td></tr></table></html>"
-                        .getBytes(StandardCharsets.UTF_8)),
-                "is not an Excel workbook but a web page (HTML), as some systems export under an Excel name;"
-                        + " open it in Word or Excel and save it as .xlsx");
-        expected.put(write("workbook.docx", good), "is an Excel workbook, not a Word document; rename it to .xlsx");
-        expected.put(write("truncated.xlsx", java.util.Arrays.copyOf(good, good.length / 2)),
-                "is damaged: not a complete Excel workbook archive");
-
+        for (Hostile file : hostileFiles(good)) {
+            expected.put(write(file.name(), file.content()), file.message());
+        }
         List<String> args = new ArrayList<>(List.of("import", goodFile.toString()));
         args.addAll(expected.keySet());
         args.addAll(List.of("-o", directory.resolve("out").toString()));
@@ -81,6 +92,18 @@ class HostileOfficeFilesTest {
         expected.forEach((file, message) -> lines.add(file + ": " + message));
         assertEquals(lines, run.errors());
         assertTrue(Files.exists(directory.resolve("out").resolve("good.json")), run.out());
+    }
+
+    @Test
+    void eachHostileFileInMemoryIsTheSameOneError() throws Exception {
+        // What the service does with an upload: the same checks and limits, without the file ever touching a disk.
+        OfficeImport office = new OfficeImport(new cn.jixiao.input.EvaluationReader());
+        for (Hostile file : hostileFiles(goodWorkbook())) {
+            OfficeImport.Imported imported = office.read(file.name(), file.content());
+            assertEquals(List.of(file.name() + ": " + file.message()),
+                    imported.projects().stream().flatMap(p -> p.diagnostics().stream()).map(Object::toString)
+                            .toList());
+        }
     }
 
     @Test
