@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.batch.OutputFormat;
+import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.model.Evaluation;
 import cn.jixiao.model.Form;
 import cn.jixiao.model.Indicator;

@@ -24,7 +24,7 @@ class SichuanDocxTest {
     static void render() throws Exception {
         DocxRendererTest.createRenderer();
         DocxRenderer renderer = new DocxRenderer(Path.of("templates", "sichuan", "form.docx"), Form.SICHUAN,
-                DocxRendererTest.FONTS, DocxRendererTest.library);
+                DocxRendererTest.FONTS, DocxRendererTest.library, List.of());
         try (XWPFDocument document = DocxInspection.open(renderer.render(FormLayout.of(RegionalExamples.sichuan())))) {
             rows = DocxInspection.rows(document);
         }

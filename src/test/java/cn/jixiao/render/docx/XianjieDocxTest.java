@@ -28,7 +28,7 @@ class XianjieDocxTest {
     static void render() throws Exception {
         DocxRendererTest.createRenderer();
         DocxRenderer renderer = new DocxRenderer(Path.of("templates", "xianjie", "form.docx"), Form.XIANJIE,
-                DocxRendererTest.FONTS, DocxRendererTest.library);
+                DocxRendererTest.FONTS, DocxRendererTest.library, List.of());
         try (XWPFDocument document = DocxInspection.open(renderer.render(FormLayout.of(RegionalExamples.xianjie())))) {
             rows = DocxInspection.rows(document);
         }
