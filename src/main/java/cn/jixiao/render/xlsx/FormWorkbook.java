@@ -404,16 +404,7 @@ public final class FormWorkbook {
         }
 
         private XSSFCellStyle bordered(HorizontalAlignment alignment) {
-            XSSFCellStyle style = workbook.createCellStyle();
-            style.setFont(body);
-            style.setAlignment(alignment);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            style.setWrapText(true);
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            return style;
+            return SummaryWorkbook.bordered(workbook, body, alignment);
         }
     }
 }

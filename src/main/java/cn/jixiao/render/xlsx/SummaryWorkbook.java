@@ -149,18 +149,19 @@ public final class SummaryWorkbook {
             left = bordered(workbook, body, HorizontalAlignment.LEFT);
             header = bordered(workbook, bold, HorizontalAlignment.CENTER);
         }
+    }
 
-        private static XSSFCellStyle bordered(XSSFWorkbook workbook, XSSFFont font, HorizontalAlignment alignment) {
-            XSSFCellStyle style = workbook.createCellStyle();
-            style.setFont(font);
-            style.setAlignment(alignment);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            style.setWrapText(true);
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            return style;
-        }
+    /** A cell style of the form's tables: thin borders all round, centred vertically, text wrapped. */
+    static XSSFCellStyle bordered(XSSFWorkbook workbook, XSSFFont font, HorizontalAlignment alignment) {
+        XSSFCellStyle style = workbook.createCellStyle();
+        style.setFont(font);
+        style.setAlignment(alignment);
+        style.setVerticalAlignment(VerticalAlignment.CENTER);
+        style.setWrapText(true);
+        style.setBorderTop(BorderStyle.THIN);
+        style.setBorderBottom(BorderStyle.THIN);
+        style.setBorderLeft(BorderStyle.THIN);
+        style.setBorderRight(BorderStyle.THIN);
+        return style;
     }
 }
