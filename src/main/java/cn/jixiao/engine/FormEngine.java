@@ -141,10 +141,6 @@ public final class FormEngine {
         }
     }
 
-    public EvaluationReader reader() {
-        return reader;
-    }
-
     /**
      * Reads and checks JSON: one evaluation object or an array of them, as a file holds them. Reading never fails on
      * what the content holds: every problem is a diagnostic naming the source, the project and the JSON path.

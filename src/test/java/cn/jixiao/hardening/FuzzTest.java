@@ -11,7 +11,6 @@ import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.fonts.GlyphCoverage;
 import cn.jixiao.fonts.GlyphCoverage.MissingGlyph;
-import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FormLayout;
 import cn.jixiao.model.Evaluation;
@@ -89,7 +88,6 @@ class FuzzTest {
     @Test
     void mutatedExamplesNeverThrowAlwaysSayWhereAndNeverLoseText() throws Exception {
         FormEngine engine = TestEngine.pdf();
-        EvaluationReader reader = engine.reader();
         FontLibrary fonts = FontLibrary.scan(TestEngine.FONTS);
         font = fonts.face(FontSettings.DEFAULT_FAMILY, false).awtFont();
         FontSettings settings = FontSettings.shipped(TestEngine.FONTS);
@@ -110,7 +108,7 @@ class FuzzTest {
             Path file = Files.write(directory.resolve("mutation-" + iteration + ".json"), document);
             List<ProjectInput> projects;
             try {
-                projects = reader.read(file);
+                projects = engine.read(file);
             } catch (RuntimeException e) {
                 fail("reading threw " + e);
                 continue;

@@ -8,6 +8,7 @@ import static cn.jixiao.server.ServiceTest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.render.xlsx.FormWorkbook;
 import cn.jixiao.testing.Examples;
@@ -192,7 +193,7 @@ class UploadTest {
         Path file = Files.createTempFile("自评表", ".xlsx");
         try {
             Files.write(file, workbook);
-            OfficeImport.Imported imported = new OfficeImport(TestEngine.allFormats().reader()).read(file);
+            OfficeImport.Imported imported = new OfficeImport(new EvaluationReader()).read(file);
             JsonNode written = EXACT.readTree(OfficeImport.toJson(imported.json()));
             assertEquals(written.size(), projects.size());
             for (int i = 0; i < written.size(); i++) {

@@ -61,7 +61,7 @@ class ExactNumbersPdfTest {
     @BeforeAll
     static void renderFromJson() throws IOException, RenderException {
         Path file = Files.writeString(directory.resolve("numbers.json"), FORMS);
-        List<ProjectInput> projects = TestEngine.pdf().reader().read(file);
+        List<ProjectInput> projects = TestEngine.pdf().read(file);
         for (ProjectInput project : projects) {
             assertFalse(project.hasErrors(), project.diagnostics().toString());
             byte[] pdf = TestEngine.pdf().render(project.evaluation(), null).documents().get(OutputFormat.PDF);
