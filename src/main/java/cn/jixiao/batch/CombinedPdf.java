@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * One PDF of every form of a batch, in input order, with a bookmark per project. Forms are appended as they are
- * finished, page by page, so memory does not grow with the number of forms; their pages share one copy of each font
- * ({@link FontSharingCopy}). The file exists under its name only once complete.
+ * finished, page by page, their pages sharing one copy of each font ({@link FontSharingCopy}); into a directory,
+ * memory does not grow with the number of forms (into a ZIP stream the file is held until complete, see
+ * {@link BatchOutput#zip}). The file exists under its name only once complete.
  */
 final class CombinedPdf implements AutoCloseable {
 

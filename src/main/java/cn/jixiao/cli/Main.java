@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                         + "evaluation data: PDF for printing and filing, Word for editing before signing.",
                 "",
                 "Input: a JSON file holding one evaluation object or an array of them (the contract is "
-                        + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md)."},
+                        + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md), or a Word "
+                        + "or Excel form (.docx, .xlsx, .xlsm, .xls)."},
         subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ImportCommand.class,
                 TemplateCommand.class, ServeCommand.class, BenchCommand.class, BenchServerCommand.class,
                 CommandLine.HelpCommand.class},

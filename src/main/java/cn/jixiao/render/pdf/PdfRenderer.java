@@ -57,7 +57,7 @@ public final class PdfRenderer {
     private final JasperReportsContext context;
     private final FormTemplates templates; // the national form's, and the summary's
     private final List<Path> fallbackFiles;
-    private final RunSetup fonts;
+    private final RunSetup run;
     private final boolean archival;
 
     /**
@@ -70,11 +70,11 @@ public final class PdfRenderer {
     }
 
     private PdfRenderer(JasperReportsContext context, FormTemplates templates, List<Path> fallbackFiles,
-                        RunSetup fonts, boolean archival) {
+                        RunSetup run, boolean archival) {
         this.context = context;
         this.templates = templates;
         this.fallbackFiles = fallbackFiles;
-        this.fonts = fonts;
+        this.run = run;
         this.archival = archival;
     }
 
@@ -132,21 +132,21 @@ public final class PdfRenderer {
         if (files.equals(fallbackFiles)) {
             return this;
         }
-        synchronized (fonts.byFallbacks()) {
-            PdfRenderer renderer = fonts.byFallbacks().get(files);
+        synchronized (run.byFallbacks()) {
+            PdfRenderer renderer = run.byFallbacks().get(files);
             if (renderer == null) {
                 for (Path file : files) {
-                    if (fonts.preloaded().add(file)) {
+                    if (run.preloaded().add(file)) {
                         PdfFonts.preload(file);
                     }
                 }
                 try {
-                    renderer = new PdfRenderer(JasperSetup.context(fonts.templatesDirectory(), fonts.library(),
-                            fonts.settings(), fallbacks), templates, files, fonts, archival);
+                    renderer = new PdfRenderer(JasperSetup.context(run.templatesDirectory(), run.library(),
+                            run.settings(), fallbacks), templates, files, run, archival);
                 } catch (FontException e) {
                     throw new RenderException(e.getMessage(), e);
                 }
-                fonts.byFallbacks().put(files, renderer);
+                run.byFallbacks().put(files, renderer);
             }
             return renderer;
         }
@@ -183,12 +183,12 @@ public final class PdfRenderer {
         if (form == Form.NATIONAL) {
             return templates;
         }
-        synchronized (fonts.otherForms()) {
-            FormTemplates loaded = fonts.otherForms().get(form);
+        synchronized (run.otherForms()) {
+            FormTemplates loaded = run.otherForms().get(form);
             if (loaded == null) {
-                loaded = FormTemplates.load(context, form.templatesFolder(fonts.templatesDirectory()), fonts.cache());
+                loaded = FormTemplates.load(context, form.templatesFolder(run.templatesDirectory()), run.cache());
                 loaded.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
-                fonts.otherForms().put(form, loaded);
+                run.otherForms().put(form, loaded);
             }
             return loaded;
         }
