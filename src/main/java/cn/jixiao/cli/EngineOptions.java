@@ -25,9 +25,10 @@ final class EngineOptions {
     Integer threads;
 
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "Directory of the templates: the national form's form.jrxml, form-indicators.jrxml, "
-                    + "form.jrtx, form.docx and summary.jrxml, in DIR/national/ or else in DIR itself; every other "
-                    + "form's in DIR/FORM/ (e.g. DIR/xianjie/) (default: templates/ of the installation).")
+            description = "Directory of the templates: each form's form.jrxml, form-indicators.jrxml, form.jrtx and "
+                    + "form.docx in DIR/FORM/ (DIR/national/, DIR/xianjie/, DIR/sichuan/), the batch summary's "
+                    + "summary.jrxml in DIR; a DIR holding the national form's files itself is read as before "
+                    + "(default: templates/ of the installation).")
     Path templates;
 
     @Option(names = "--fonts", paramLabel = "DIR",

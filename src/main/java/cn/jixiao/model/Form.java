@@ -45,13 +45,15 @@ public enum Form {
     }
 
     /**
-     * The folder of the form's templates in a templates directory: its subfolder named {@link #id()}. A directory
-     * without a {@code national} subfolder is itself the national form's folder: the installation ships it so, and a
-     * user's own set of the national templates keeps working as it is.
+     * The folder of the form's templates in a templates directory: its subfolder named {@link #id()}. The one
+     * exception keeps the sets made before forms had folders working: a directory without a {@code national}
+     * subfolder that holds {@code form.jrxml} itself is the national form's folder.
      */
     public Path templatesFolder(Path templates) {
         Path own = templates.resolve(id);
-        return this == NATIONAL && !Files.isDirectory(own) ? templates : own;
+        boolean formerLayout = this == NATIONAL && !Files.isDirectory(own)
+                && Files.isRegularFile(templates.resolve("form.jrxml"));
+        return formerLayout ? templates : own;
     }
 
     /** Whether the form prints the optional place of this name. */

@@ -52,8 +52,8 @@ class CellTextsTest {
     @Test
     void aTextCutByTheTemplateIsCutInItsCellThoughThePageHasAllItsCharacters() throws Exception {
         String level3 = "年度资金总额其中当年财政拨款上年结转资金其他资金";
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "level3");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Workspace.cutText(templates.resolve("national").resolve("form-indicators.jrxml"), "level3");
         ObjectNode project = Workspace.project("标签的字");
         ((ObjectNode) project.path("indicators").get(0)).put("level3", level3);
         Evaluation evaluation = new EvaluationReader()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.Jixiao;
+import cn.jixiao.testing.TestEngine;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,8 +78,8 @@ class TemplateHardeningTest {
     @ParameterizedTest
     @ValueSource(strings = {"file entity", "parameter entity", "remote DTD"})
     void aReportTemplateWithADoctypeIsRefused(String kind) {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Path form = templates.resolve("form.jrxml");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Path form = templates.resolve("national").resolve("form.jrxml");
         Workspace.replaceOnce(form, "<jasperReport ", doctype("jasperReport", kind) + "\n<jasperReport ");
         Workspace.replaceOnce(form, "<expression><![CDATA[\"项目名称\"]]></expression>",
                 "<expression>\"项目名称&xxe;\"</expression>");
@@ -95,8 +96,8 @@ class TemplateHardeningTest {
     @ParameterizedTest
     @ValueSource(strings = {"file entity", "parameter entity", "remote DTD"})
     void aStyleTemplateWithADoctypeIsRefused(String kind) {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Path styles = templates.resolve("form.jrtx");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Path styles = templates.resolve("national").resolve("form.jrtx");
         Workspace.replaceOnce(styles, "<jasperTemplate>", doctype("jasperTemplate", kind) + "\n<jasperTemplate>");
         Workspace.replaceOnce(styles, "<style name=\"Footer\"", "<style name=\"&xxe;\"");
 
@@ -111,8 +112,8 @@ class TemplateHardeningTest {
 
     @Test
     void anEntityWithoutADeclarationIsMalformedXmlAtItsLineAndColumn() {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Path form = templates.resolve("form.jrxml");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Path form = templates.resolve("national").resolve("form.jrxml");
         Workspace.replaceOnce(form, "<expression><![CDATA[\"项目名称\"]]></expression>",
                 "<expression>\"&xxe;\"</expression>");
 
@@ -125,8 +126,8 @@ class TemplateHardeningTest {
 
     @Test
     void anElementJasperReportsDoesNotKnowIsNamedWithItsLine() {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Path form = templates.resolve("form.jrxml");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Path form = templates.resolve("national").resolve("form.jrxml");
         Workspace.replaceOnce(form, "<parameter name=\"period\"", "<parametre name=\"period\"");
 
         Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--templates", templates.toString(),
@@ -138,8 +139,8 @@ class TemplateHardeningTest {
 
     @Test
     void anOversizedWordTemplateIsRefused() throws IOException {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Files.write(templates.resolve("form.docx"), new byte[10 * 1024 * 1024 + 1]);
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Files.write(templates.resolve("national").resolve("form.docx"), new byte[10 * 1024 * 1024 + 1]);
 
         Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--format", "docx", "--templates",
                 templates.toString(), "-o", output.toString());
@@ -150,8 +151,8 @@ class TemplateHardeningTest {
 
     @Test
     void aZipBombWordTemplateIsRefused() throws IOException {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(templates.resolve("form.docx")))) {
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(templates.resolve("national").resolve("form.docx")))) {
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             byte[] zeros = new byte[1 << 20];
             for (int megabyte = 0; megabyte < 100; megabyte++) {
@@ -159,7 +160,7 @@ class TemplateHardeningTest {
             }
             zip.closeEntry();
         }
-        assertTrue(Files.size(templates.resolve("form.docx")) < 200_000, "100 MB of zeros pack into little");
+        assertTrue(Files.size(templates.resolve("national").resolve("form.docx")) < 200_000, "100 MB of zeros pack into little");
 
         Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--format", "pdf,docx", "--templates",
                 templates.toString(), "-o", output.toString());
@@ -170,8 +171,8 @@ class TemplateHardeningTest {
 
     @Test
     void debugAddsTheStackTraceAfterTheLine() {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Workspace.replaceOnce(templates.resolve("form.jrxml"), "<jasperReport ",
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Workspace.replaceOnce(templates.resolve("national").resolve("form.jrxml"), "<jasperReport ",
                 doctype("jasperReport", "remote DTD") + "\n<jasperReport ");
 
         Jixiao.Run run = Jixiao.run("render", Examples.FILE.toString(), "--templates", templates.toString(),

@@ -8,6 +8,7 @@ import cn.jixiao.testing.Examples;
 import cn.jixiao.testing.Forms;
 import cn.jixiao.testing.Jixiao;
 import cn.jixiao.testing.PdfFile;
+import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,8 +37,8 @@ class TextCompletenessTest {
 
     @Test
     void aTextTheTemplateCutsIsAnErrorAtItsPathAndTheOtherProjectsRender() throws IOException {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "deviation");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Workspace.cutText(templates.resolve("national").resolve("form-indicators.jrxml"), "deviation");
         ObjectNode cut = Workspace.project("偏差被截断");
         ((ObjectNode) cut.path("indicators").get(0)).put("deviation", Forms.prose(200));
         ArrayNode projects = Workspace.JSON.createArrayNode()
@@ -80,8 +81,8 @@ class TextCompletenessTest {
      */
     @Test
     void aCutTextIsAnErrorEvenWhenTheLabelsPrintItsCharacters() throws IOException {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "level3");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Workspace.cutText(templates.resolve("national").resolve("form-indicators.jrxml"), "level3");
         ObjectNode project = (ObjectNode) Workspace.JSON.readTree(Examples.FILE.toFile()).get(0);
         for (JsonNode indicator : project.path("indicators")) {
             String level3 = indicator.path("level3").asText();
@@ -107,8 +108,8 @@ class TextCompletenessTest {
      */
     @Test
     void aCutTextIsAnErrorAtItsOwnRowWhenAnotherCellPrintsItsCharacters() throws IOException {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Workspace.cutText(templates.resolve("form-indicators.jrxml"), "level3");
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Workspace.cutText(templates.resolve("national").resolve("form-indicators.jrxml"), "level3");
         String longText = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
         ObjectNode project = Workspace.project("三级指标被截断");
         ArrayNode indicators = project.putArray("indicators");
@@ -135,8 +136,8 @@ class TextCompletenessTest {
      */
     @Test
     void aTemplateCellThatDoesNotNameItsInputIsAnErrorAtThatInput() throws IOException {
-        Path templates = Workspace.copyTemplates(directory.resolve("templates"));
-        Workspace.replaceOnce(templates.resolve("form-indicators.jrxml"), "<propertyExpression"
+        Path templates = TestEngine.copyTemplates(directory.resolve("templates"));
+        Workspace.replaceOnce(templates.resolve("national").resolve("form-indicators.jrxml"), "<propertyExpression"
                 + " name=\"cn.jixiao.source.path\"><![CDATA[$F{path} + \".target\"]]></propertyExpression>", "");
         ObjectNode project = Workspace.project("年度指标值无路径");
         ((ObjectNode) project.path("indicators").get(0)).put("target", "28人");

@@ -1,6 +1,5 @@
 package cn.jixiao.hardening;
 
-import cn.jixiao.testing.TestEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -45,19 +44,6 @@ final class Workspace {
     static Path writeJson(Path file, Object json) {
         try {
             return write(file, JSON.writeValueAsString(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A copy of the shipped templates, to edit one of them. */
-    static Path copyTemplates(Path directory) {
-        try (Stream<Path> templates = Files.list(TestEngine.TEMPLATES)) {
-            Files.createDirectories(directory);
-            for (Path template : templates.toList()) {
-                Files.copy(template, directory.resolve(template.getFileName().toString()));
-            }
-            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

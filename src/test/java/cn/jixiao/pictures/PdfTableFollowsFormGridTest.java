@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PdfTableFollowsFormGridTest {
 
-    private static final Path WORD_TEMPLATE = TestEngine.TEMPLATES.resolve("form.docx");
+    private static final Path WORD_TEMPLATE = TestEngine.NATIONAL_TEMPLATES.resolve("form.docx");
     private static final double POINT_TOLERANCE = 1;
     private static final String[] COLUMN_NAMES = {"the section labels", FormGrid.LEVEL1, FormGrid.LEVEL2,
             FormGrid.LEVEL3, FormGrid.TARGET, FormGrid.ACTUAL, FormGrid.WEIGHT, FormGrid.SCORE, FormGrid.DEVIATION};

@@ -29,7 +29,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * Writes the 项目支出绩效自评表 as an editable Word document from a DOCX template (see {@code templates/form.docx}).
+ * Writes a form as an editable Word document from its DOCX template (see {@code templates/FORM/form.docx}).
  *
  * <p>Create one renderer per run: it checks and reads the template once with POI, keeping it as the parts of a
  * finished document ({@link DocxTemplate}), and maps the font files once. {@link #render} then writes a form as text,

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * What the templates in {@code templates/form*.jrxml} read: parameters and the records of the lists and subreport.
+ * What the templates {@code templates/FORM/form*.jrxml} read: parameters and the records of the lists and subreport.
  * Every record also has the field {@code path}, the JSON path of the input it shows ({@code $.funds.total},
  * {@code $.indicators[3]}); the templates hand it on to the cells they print (see {@link PrintedTexts#SOURCE_PATH}).
  */

@@ -42,24 +42,25 @@ final class FormTemplates {
     /** The styles, read once; the templates take them as the parameter {@code FORM_STYLES}. */
     final JRTemplate styles;
     private final JasperReportsContext context;
-    private final Path directory;
     private final PrivateCache cache;
     private JasperReport summary;
 
     private FormTemplates(JasperReport main, JasperReport indicators, JRTemplate styles,
-                          JasperReportsContext context, Path directory, PrivateCache cache) {
+                          JasperReportsContext context, PrivateCache cache) {
         this.main = main;
         this.indicators = indicators;
         this.styles = styles;
         this.context = context;
-        this.directory = directory;
         this.cache = cache;
     }
 
-    /** The batch summary's template, loaded when first needed: a run of single forms never needs it. */
-    synchronized JasperReport summary() throws RenderException {
+    /**
+     * The batch summary's template, loaded when first needed: a run of single forms never needs it. It is shared by
+     * the forms, so it lies in the templates directory itself, beside their folders.
+     */
+    synchronized JasperReport summary(Path templatesDirectory) throws RenderException {
         if (summary == null) {
-            summary = loadReport(context, directory.resolve(SUMMARY), cache);
+            summary = loadReport(context, templatesDirectory.resolve(SUMMARY), cache);
         }
         return summary;
     }
@@ -74,7 +75,7 @@ final class FormTemplates {
         try {
             return new FormTemplates(loadReport(context, directory.resolve(MAIN), cache),
                     loadReport(context, directory.resolve(INDICATORS), cache),
-                    JRXmlTemplateLoader.getInstance(context).loadTemplate(styles.toFile()), context, directory, cache);
+                    JRXmlTemplateLoader.getInstance(context).loadTemplate(styles.toFile()), context, cache);
         } catch (JRRuntimeException e) {
             throw new RenderException("template " + styles + " cannot be read: " + TemplateXml.reason(e), e);
         }

@@ -79,7 +79,7 @@ public final class PdfRenderer {
     }
 
     /**
-     * @param templatesDirectory where {@code form.jrxml}, its subreport, {@code summary.jrxml} and {@code form.jrtx} are
+     * @param templatesDirectory where the forms' folders ({@link Form#templatesFolder}) and {@code summary.jrxml} are
      * @param templateCache      where compiled templates are kept between runs; {@code null} to compile every time
      * @param fallbacks          the faces that draw what the configured families lack, in the order they are tried
      * @param archival           write every PDF as PDF/A ({@link ArchivalPdf})
@@ -215,7 +215,8 @@ public final class PdfRenderer {
         try {
             Map<String, Object> parameters = SummaryData.parameters(table);
             parameters.put("FORM_STYLES", templates.styles);
-            return JasperFillManager.getInstance(context).fill(templates.summary(), parameters, SummaryData.rows(table));
+            return JasperFillManager.getInstance(context).fill(templates.summary(run.templatesDirectory()), parameters,
+                    SummaryData.rows(table));
         } catch (JRException e) {
             throw new RenderException("cannot fill the summary: " + e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import cn.jixiao.model.NumberOrText;
 import cn.jixiao.render.docx.DocxRenderer;
 import cn.jixiao.render.xlsx.FormWorkbook;
 import cn.jixiao.testing.Examples;
+import cn.jixiao.testing.TestEngine;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ class RoundTripTest {
     }
 
     static List<Path> ourDocx() throws Exception {
-        DocxRenderer renderer = DocxRenderer.create(Path.of("templates", "form.docx"),
+        DocxRenderer renderer = DocxRenderer.create(TestEngine.NATIONAL_TEMPLATES.resolve("form.docx"),
                 FontSettings.shipped(Path.of("fonts")));
         List<Path> files = new ArrayList<>();
         List<Evaluation> examples = Examples.evaluations();

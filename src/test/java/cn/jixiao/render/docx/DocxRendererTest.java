@@ -18,6 +18,7 @@ import cn.jixiao.model.Evaluation;
 import cn.jixiao.testing.Forms;
 import cn.jixiao.model.Goals;
 import cn.jixiao.model.Indicator;
+import cn.jixiao.testing.TestEngine;
 import java.awt.Font;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ import org.w3c.dom.NodeList;
 
 class DocxRendererTest {
 
-    static final Path TEMPLATE = Path.of("templates", "form.docx");
+    static final Path TEMPLATE = TestEngine.NATIONAL_TEMPLATES.resolve("form.docx");
     static final FontSettings FONTS = FontSettings.shipped(Path.of("fonts"));
     private static final String FONT_RELATION =
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.layout.FormGrid;
 import cn.jixiao.layout.FormLayout;
+import cn.jixiao.testing.TestEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,8 +73,8 @@ class DocxTemplateTest {
     @Test
     void theShippedTemplatesColumnsAreThoseOfThePdfTemplates() throws Exception {
         List<Integer> points = new ArrayList<>();
-        points.add(jrxmlFieldWidths(Path.of("templates", "form.jrxml"), List.of(FormGrid.INDICATORS)).get(0));
-        points.addAll(jrxmlFieldWidths(Path.of("templates", "form-indicators.jrxml"), List.of(FormGrid.LEVEL1,
+        points.add(jrxmlFieldWidths(TestEngine.NATIONAL_TEMPLATES.resolve("form.jrxml"), List.of(FormGrid.INDICATORS)).get(0));
+        points.addAll(jrxmlFieldWidths(TestEngine.NATIONAL_TEMPLATES.resolve("form-indicators.jrxml"), List.of(FormGrid.LEVEL1,
                 FormGrid.LEVEL2, FormGrid.LEVEL3, FormGrid.TARGET, FormGrid.ACTUAL, FormGrid.WEIGHT, FormGrid.SCORE,
                 FormGrid.DEVIATION)));
         List<BigInteger> twips = points.stream().map(width -> BigInteger.valueOf(20L * width)).toList();

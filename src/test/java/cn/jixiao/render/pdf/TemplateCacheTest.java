@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jixiao.fonts.FontLibrary;
 import cn.jixiao.fonts.FontSettings;
 import cn.jixiao.io.PrivateCache;
+import cn.jixiao.testing.TestEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TemplateCacheTest {
 
-    private static final Path TEMPLATES = Path.of("templates");
+    private static final Path TEMPLATES = TestEngine.TEMPLATES;
+    private static final Path NATIONAL = TestEngine.NATIONAL_TEMPLATES;
     private static final Path FONTS = Path.of("fonts");
 
     private static JasperReportsContext context;
@@ -59,7 +61,7 @@ class TemplateCacheTest {
 
     @Test
     void aPlantedObjectIsNeverDeserializedAndTheTemplateIsCompiledAgain() throws Exception {
-        FormTemplates.load(context, TEMPLATES, cache());
+        FormTemplates.load(context, NATIONAL, cache());
         Path form = cached("form.jrxml-");
         ByteArrayOutputStream planted = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(planted)) {
@@ -67,24 +69,24 @@ class TemplateCacheTest {
         }
         Files.write(form, planted.toByteArray());
 
-        FormTemplates templates = FormTemplates.load(context, TEMPLATES, cache());
+        FormTemplates templates = FormTemplates.load(context, NATIONAL, cache());
 
         assertFalse(Planted.deserialized, "the planted object was deserialized");
         assertEquals("form", templates.main.getName());
         assertEquals(List.of("the cache of compiled templates: " + form + " is ignored and made again: it does not"
                 + " verify (damaged, tampered with, or written by an older jixiao)"), warnings);
         warnings.clear();
-        FormTemplates.load(context, TEMPLATES, cache());
+        FormTemplates.load(context, NATIONAL, cache());
         assertEquals(List.of(), warnings, "the planted file was written over with the compiled template");
     }
 
     @Test
     void anotherTemplatesCompiledFormSwappedInIsCompiledAgain() throws Exception {
-        FormTemplates.load(context, TEMPLATES, cache()).summary();
+        FormTemplates.load(context, NATIONAL, cache()).summary(TEMPLATES);
         Path form = cached("form.jrxml-");
         Files.copy(cached("summary.jrxml-"), form, StandardCopyOption.REPLACE_EXISTING);
 
-        FormTemplates templates = FormTemplates.load(context, TEMPLATES, cache());
+        FormTemplates templates = FormTemplates.load(context, NATIONAL, cache());
 
         assertEquals("form", templates.main.getName());
         assertEquals(1, warnings.size());
