@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param funds  the national form's funds rows (its labels, — in the cells it does not score); empty for other forms
  * @param fields every value outside the indicator rows by its name in the templates, the input's JSON path without
  *               {@code $.}: {@code projectLeader}, {@code funds.fiscal.executionRate}, {@code overview.goal}; amounts
- *               and scores as written, 执行率 as given or else computed, absent values empty
+ *               and scores as written, 执行率 as given or else computed, absent values empty; and the block labels
+ *               that state their points, as the form gives them ({@link Form#fundsBlock()}): {@code block.funds},
+ *               {@code block.indicators}
  */
 public record FormLayout(
         String period,            // （2023年度）
@@ -105,7 +107,10 @@ public record FormLayout(
                 fields);
     }
 
-    /** The values of {@link #fields()}; the JSON paths of the funds rows are their names in the input. */
+    /**
+     * The values of {@link #fields()}; the JSON paths of the funds rows are their names in the input, the block labels
+     * are the form's.
+     */
     private static Map<String, String> fields(Evaluation evaluation) {
         Map<String, String> fields = new HashMap<>();
         fields.put("projectLeader", text(evaluation.projectLeader()));
@@ -139,6 +144,8 @@ public record FormLayout(
             fields.put(prefix + "score", Formats.numberOrText(line.score()));
         });
         fields.put("funds.reason", text(funds.reason()));
+        fields.put("block.funds", text(evaluation.form().fundsBlock()));
+        fields.put("block.indicators", text(evaluation.form().indicatorsBlock()));
         return fields;
     }
 

@@ -13,6 +13,11 @@ import java.util.Set;
  * <p>A form also says which of the contract's optional places it has (see {@code cn.jixiao.validation.FormPlaces}
  * for what each name covers): data given for a place the chosen form lacks is reported, not silently dropped. Adding
  * a form is its templates plus one line here.
+ *
+ * <p>A form whose block labels state the points of their block (Sichuan's {@code 预算执行情况（10分）} over the funds,
+ * {@code 绩效指标（90分）} over the indicators) gives them here, as printed: the templates print them from here (the
+ * fields {@code block.funds} and {@code block.indicators}), and the rules check the 权重 of the data against the
+ * points they state.
  */
 public enum Form {
     /** 项目支出绩效自评表, the national form (财政部). */
@@ -22,16 +27,25 @@ public enum Form {
             + " other.executionRate"),
     /** 部门预算项目支出绩效自评表 of Sichuan's budget system (报表编号 510000_0013zp). */
     SICHUAN("sichuan", "四川", "reportCode overview specialAccount unit reason initialBudget indicator.nature"
-            + " indicator.unit conclusion problems improvements signatures fiscal.executionRate other.executionRate");
+            + " indicator.unit conclusion problems improvements signatures fiscal.executionRate other.executionRate",
+            "预算执行情况（10分）", "绩效指标（90分）");
 
     private final String id;
     private final String name;
     private final Set<String> places;
+    private final String fundsBlock;
+    private final String indicatorsBlock;
 
     Form(String id, String name, String places) {
+        this(id, name, places, null, null);
+    }
+
+    Form(String id, String name, String places, String fundsBlock, String indicatorsBlock) {
         this.id = id;
         this.name = name;
         this.places = Set.of(places.split(" "));
+        this.fundsBlock = fundsBlock;
+        this.indicatorsBlock = indicatorsBlock;
     }
 
     /** The value of {@code "form"} in the input, and the name of the form's templates folder. */
@@ -54,6 +68,16 @@ public enum Form {
         boolean formerLayout = this == NATIONAL && !Files.isDirectory(own)
                 && Files.isRegularFile(templates.resolve("form.jrxml"));
         return formerLayout ? templates : own;
+    }
+
+    /** The label of the funds block when it states the block's points ({@code 预算执行情况（10分）}); else null. */
+    public String fundsBlock() {
+        return fundsBlock;
+    }
+
+    /** The label of the indicators block when it states the block's points ({@code 绩效指标（90分）}); else null. */
+    public String indicatorsBlock() {
+        return indicatorsBlock;
     }
 
     /** Whether the form prints the optional place of this name. */

@@ -4,6 +4,7 @@ import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.Form;
 import cn.jixiao.model.Formats;
 import cn.jixiao.model.FundTotal;
 import cn.jixiao.model.Funds;
@@ -65,6 +66,7 @@ public final class EvaluationRules {
         executionRateMatchesAmounts(evaluation.funds().total(), warn);
         executedWithinBudget(evaluation, warn);
         level1PointsMatchWeights(evaluation, warn);
+        blockPointsMatchWeights(evaluation, warn);
         for (String path : FormPlaces.unprinted(evaluation)) {
             warn.at(path, "the " + evaluation.form().displayName() + " form has no place for it; not printed");
         }
@@ -141,19 +143,55 @@ public final class EvaluationRules {
         int start = 0;
         while (start < indicators.size()) {
             String label = indicators.get(start).level1();
-            BigDecimal sum = BigDecimal.ZERO;
             int end = start;
             while (end < indicators.size() && Objects.equals(indicators.get(end).level1(), label)) {
-                NumberOrText weight = indicators.get(end).weight();
-                sum = weight != null && weight.isNumber() ? sum.add(weight.number()) : sum;
                 end++;
             }
+            BigDecimal sum = weightSum(indicators.subList(start, end));
             Matcher stated = label == null ? null : STATED_POINTS.matcher(label);
             if (stated != null && stated.find() && new BigDecimal(stated.group(1)).compareTo(sum) != 0) {
                 warn.at(JsonPath.indicator(start, "level1"), "\"" + label + "\" states " + stated.group(1)
                         + " points, but the 分值 of its rows add up to " + sum.toPlainString());
             }
             start = end;
+        }
+    }
+
+    /**
+     * A block label of the form that states its points ({@link Form#fundsBlock()}, {@link Form#indicatorsBlock()})
+     * equals what the block scores: 总额's 权重 for the funds block, the Σ numeric 权重 of the indicators for theirs.
+     * With the rule that the 权重 add up to 100 (合计), this checks Sichuan's 10 and 90 as the form prints them.
+     */
+    private static void blockPointsMatchWeights(Evaluation evaluation, Warn warn) {
+        Form form = evaluation.form();
+        if (form.fundsBlock() != null) {
+            NumberOrText weight = evaluation.funds().total().weight();
+            blockPoints(form.fundsBlock(), weight != null && weight.isNumber() ? weight.number() : null,
+                    JsonPath.of("funds", "total", "weight"), "总额's 权重 is " + (weight == null ? "not given" : weight),
+                    warn);
+        }
+        if (form.indicatorsBlock() != null) {
+            BigDecimal sum = weightSum(evaluation.indicators());
+            blockPoints(form.indicatorsBlock(), sum, JsonPath.of("indicators"),
+                    "the 权重 of the indicators add up to " + sum.toPlainString(), warn);
+        }
+    }
+
+    /** Σ numeric 分值 (权重) of these indicators. */
+    private static BigDecimal weightSum(List<Indicator> indicators) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Indicator indicator : indicators) {
+            NumberOrText weight = indicator.weight();
+            sum = weight != null && weight.isNumber() ? sum.add(weight.number()) : sum;
+        }
+        return sum;
+    }
+
+    /** @param scored what the block scores, {@code null} when it is not a number */
+    private static void blockPoints(String label, BigDecimal scored, String path, String what, Warn warn) {
+        Matcher stated = STATED_POINTS.matcher(label);
+        if (stated.find() && (scored == null || new BigDecimal(stated.group(1)).compareTo(scored) != 0)) {
+            warn.at(path, "\"" + label + "\" states " + stated.group(1) + " points, but " + what);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.input.EvaluationReader;
 import cn.jixiao.input.ProjectInput;
+import cn.jixiao.testing.Jixiao;
 import cn.jixiao.testing.RegionalExamples;
 import cn.jixiao.validation.EvaluationRules;
 import java.nio.file.Files;
@@ -39,6 +40,57 @@ class RegionalRulesTest {
                   {"level1": "产出指标", "weight": 40},
                   {"level1": "效益指标（50分）", "weight": "无"},
                   {"level1": "效益指标（50分）", "weight": 50}]}"""));
+    }
+
+    /** 8 + 92 make the 合计 of 100, yet the form prints 预算执行情况（10分） and 绩效指标（90分）. */
+    @Test
+    void sichuansBlockLabelsWhosePointsDifferFromTheWeightsWarn() throws Exception {
+        assertEquals(List.of(
+                "$.funds.total.weight: \"预算执行情况（10分）\" states 10 points, but 总额's 权重 is 8",
+                "$.indicators: \"绩效指标（90分）\" states 90 points, but the 权重 of the indicators add up to 92"),
+                warnings("""
+                {"projectName": "供水工程", "form": "sichuan", "funds": {"total": {"weight": 8}}, "indicators": [
+                  {"level1": "产出指标", "weight": 50},
+                  {"level1": "效益指标", "weight": "无"},
+                  {"level1": "效益指标", "weight": 42}]}"""));
+    }
+
+    @Test
+    void sichuansFundsBlockWithout总额s权重Warns() throws Exception {
+        assertEquals(List.of(
+                "$: the 分值 add up to 90, not 100",
+                "$.funds.total.weight: \"预算执行情况（10分）\" states 10 points, but 总额's 权重 is not given"),
+                warnings("""
+                {"projectName": "供水工程", "form": "sichuan", "indicators": [{"level1": "产出指标", "weight": 90}]}"""));
+    }
+
+    @Test
+    void sichuansBlockLabelsMatchingTheWeightsAndOtherFormsBlocksAreQuiet() throws Exception {
+        assertEquals(List.of(), warnings("""
+                {"projectName": "供水工程", "form": "sichuan", "funds": {"total": {"weight": 10}},
+                 "indicators": [{"level1": "产出指标", "weight": 90}]}"""));
+        for (String form : List.of("national", "xianjie")) {
+            assertEquals(List.of(), warnings("""
+                    {"projectName": "桃树种植", "form": "%s", "funds": {"total": {"weight": 8}},
+                     "indicators": [{"level1": "产出指标", "weight": 92}]}""".formatted(form)), form);
+        }
+    }
+
+    @Test
+    void theCommandLineNamesFileProjectAndPathOfABlockLabelsWarning() throws Exception {
+        Path file = Files.writeString(directory.resolve("sichuan.json"), """
+                {"projectName": "供水工程", "form": "sichuan", "funds": {"total": {"weight": 12}},
+                 "indicators": [{"level1": "产出指标", "weight": 88}]}""");
+
+        Jixiao.Run run = Jixiao.run("validate", file.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                "warning: " + file + ": project 1 \"供水工程\": $.funds.total.weight: \"预算执行情况（10分）\" states 10 points,"
+                        + " but 总额's 权重 is 12",
+                "warning: " + file + ": project 1 \"供水工程\": $.indicators: \"绩效指标（90分）\" states 90 points, but"
+                        + " the 权重 of the indicators add up to 88",
+                "1 project checked: 0 with errors, 2 warnings."), run.out().lines().toList());
     }
 
     @Test
