@@ -14,18 +14,18 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /** A produced DOCX read back with POI, as the grid of cells Word shows. */
-final class DocxInspection {
+public final class DocxInspection {
 
     /** How a cell takes part in a vertical merge. */
-    enum Merge { NONE, RESTART, CONTINUE }
+    public enum Merge { NONE, RESTART, CONTINUE }
 
     /** A {@code w:tc} as Word reads it: where it starts on the grid, how wide it is, its merge and its text. */
-    record TableCell(int column, int columnSpan, Merge merge, String text, XWPFTableCell cell) {
+    public record TableCell(int column, int columnSpan, Merge merge, String text, XWPFTableCell cell) {
     }
 
     /** A {@code w:tr} with its table and position in it. */
-    record TableRow(int table, int index, XWPFTableRow row, List<TableCell> cells) {
-        TableCell cellAt(int column) {
+    public record TableRow(int table, int index, XWPFTableRow row, List<TableCell> cells) {
+        public TableCell cellAt(int column) {
             return cells.stream().filter(cell -> cell.column() == column).findFirst().orElse(null);
         }
     }
@@ -33,12 +33,12 @@ final class DocxInspection {
     private DocxInspection() {
     }
 
-    static XWPFDocument open(byte[] docx) throws IOException {
+    public static XWPFDocument open(byte[] docx) throws IOException {
         return new XWPFDocument(new ByteArrayInputStream(docx));
     }
 
     /** Every row of every body table, top to bottom. */
-    static List<TableRow> rows(XWPFDocument document) {
+    public static List<TableRow> rows(XWPFDocument document) {
         List<TableRow> rows = new ArrayList<>();
         List<XWPFTable> tables = document.getTables();
         for (int t = 0; t < tables.size(); t++) {
@@ -64,7 +64,7 @@ final class DocxInspection {
         return rows;
     }
 
-    static String text(XWPFTableCell cell) {
+    public static String text(XWPFTableCell cell) {
         return cell.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
     }
 }
