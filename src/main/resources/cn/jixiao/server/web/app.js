@@ -5,6 +5,7 @@
 import * as api from './api.js';
 import { discardDraft, loadDraft, saveDraft } from './draft.js';
 import { stringifyExact } from './exact-json.js';
+import { FORMS, formOf } from './form-layouts.js';
 import { FormView } from './form-view.js';
 import { ACCEPTED, importFile } from './importers.js';
 
@@ -60,26 +61,10 @@ async function openFiles(files) {
   saveDraftSoon();
 }
 
+/** Starts an empty project on the form chosen beside 新建项目. */
 function newProject() {
-  state.projects.push({
-    source: '新建',
-    data: {
-      year: null,
-      projectName: '',
-      department: null,
-      implementingUnit: null,
-      funds: {
-        total: { initialBudget: null, annualBudget: null, executed: null, weight: null, executionRate: null, score: null },
-        fiscal: { initialBudget: null, annualBudget: null, executed: null },
-        carryover: { initialBudget: null, annualBudget: null, executed: null },
-        other: { initialBudget: null, annualBudget: null, executed: null },
-      },
-      goals: { expected: null, actual: null },
-      indicators: [{ level1: '产出指标', level2: '数量指标', level3: null, target: null, actual: null, weight: null, score: null }],
-      totalScore: null,
-    },
-    check: null,
-  });
+  const form = FORMS.find((f) => f.id === $('new-form').value) ?? FORMS[0];
+  state.projects.push({ source: '新建', data: form.blank(), check: null });
   select(state.projects.length - 1);
   checkCurrentSoon();
   saveDraftSoon();
@@ -243,6 +228,10 @@ function renderProjectList() {
     const source = document.createElement('span');
     source.className = 'source';
     source.textContent = project.source;
+    const formName = document.createElement('span');
+    formName.className = 'form-name';
+    formName.textContent = formOf(project.data).short;
+    source.prepend(formName);
     const badge = document.createElement('span');
     badge.className = `badge ${kind}`;
     badge.textContent = text;
@@ -425,6 +414,7 @@ function wire() {
     openFiles([...fileInput.files]);
     fileInput.value = '';
   });
+  $('new-form').replaceChildren(...FORMS.map((form) => Object.assign(new Option(form.short, form.id), { title: form.name })));
   $('new-project').addEventListener('click', newProject);
   $('save-json').addEventListener('click', saveJson);
   $('download-pdf').addEventListener('click', () => download('pdf', false));
