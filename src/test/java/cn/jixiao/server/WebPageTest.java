@@ -343,6 +343,8 @@ class WebPageTest {
                 "未完成原因及拟采取的改进措施"), indicatorHeader(), "分值 before the values");
         assertEquals("王建华0558-6127340", cell("$.projectLeader").getAttribute("value"));
         assertEquals("10", cell("$.funds.fiscal.weight").getAttribute("value"));
+        assertEquals("98.53%", cell("$.funds.fiscal.executionRate").getDomAttribute("placeholder"),
+                "an empty 执行率（B/A） shows what the form prints: 295.6 ÷ 300");
         assertTrue(texts("#project-list .project .source").get(0).startsWith("衔接资金表"), "the list names the form");
 
         chromium.driver.findElement(By.cssSelector("button[title='在第9行下方插入一行（一级指标相同）']")).click();

@@ -6,7 +6,7 @@
 // within it those with the same 二级指标 — as the engine merges them. Typing in a merged cell renames every row
 // it covers; typing a label equal to the neighbouring group's merges the two when the cell is left.
 
-import { sumOfNumbers } from './exact-json.js';
+import { percentOf, sumOfNumbers } from './exact-json.js';
 import {
   AMOUNT_COLUMNS, FUND_ROWS, INDICATOR_COLUMNS, SCORED_COLUMNS, inputOfValue, pathSegments, pathText, valueOfInput,
 } from './fields.js';
@@ -332,7 +332,19 @@ export class FormView {
     if (kind !== 'text') {
       input.inputMode = 'decimal';
     }
+    if (segments[0] === 'funds' && segments[2] === 'executionRate') {
+      this.showComputedRate(input, segments.slice(0, 2));
+    }
     return this.bind(input, segments, kind, [segments]);
+  }
+
+  /** A 执行率 cell left empty shows, greyed, the rate the engine prints there: 执行数 ÷ 预算数 of its row. */
+  showComputedRate(input, row) {
+    const refresh = () => {
+      input.placeholder = percentOf(valueAt(this.data, [...row, 'executed']), valueAt(this.data, [...row, 'annualBudget']));
+    };
+    refresh();
+    this.sums.push(refresh);
   }
 
   bind(input, segments, kind, allSegments) {
