@@ -326,6 +326,17 @@ class WebPageTest {
         waitUntil(() -> messages().isEmpty() && checkState().equals("没有发现问题"));
         chromium.screenshot("22-sichuan-weight-restored");
         assertEquals("可以生成", projectStates().get(0));
+
+        assertEquals("98.40%", cell("$.funds.total.executionRate").getDomAttribute("placeholder"));
+        type("$.funds.total.executionRate", "90");
+        waitUntil(() -> messages().size() == 1);
+        assertTrue(messages().get(0).startsWith("警告 · 总额 · 预算执行率 ($.funds.total.executionRate)"),
+                "named by Sichuan's labels: " + messages());
+        message("$.funds.total.executionRate").click();
+        assertEquals("$.funds.total.executionRate", focusedPath(), "clicking the message opens its cell");
+        chromium.screenshot("27-sichuan-rate-message-clicked");
+        cell("$.funds.total.executionRate").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        waitUntil(() -> messages().isEmpty() && checkState().equals("没有发现问题"));
     }
 
     @Test
