@@ -429,8 +429,24 @@ class WebPageTest {
         assertTrue(texts("#project-list .project .source").get(0).startsWith("四川表"));
 
         new Select(cell("$.indicators[0].nature")).selectByValue("定性");
-        waitUntil(() -> "定性".equals(chromium.driver.executeScript("return JSON.parse(JSON.parse("
-                + "localStorage.getItem('jixiao.draft')).projects[0].json).indicators[0].nature")));
+        waitUntil(() -> "定性".equals(draftOfFirstProject("indicators[0].nature")));
+
+        type("$.projectName", "云溪县农村供水保障工程"); // a project without a name has an error, and then no warnings
+        new Select(chromium.driver.findElement(By.id("project-form"))).selectByValue("xianjie");
+        waitUntil(() -> messages().stream().anyMatch(m -> m.startsWith("警告 · 报表编号 ($.reportCode)")));
+        chromium.screenshot("28-new-project-moved-to-xianjie");
+        assertTrue(headerTexts().contains("项目负责人及电话"), headerTexts()::toString);
+        assertTrue(texts("#project-list .project .source").get(0).startsWith("衔接资金表"));
+        assertTrue(messages().stream().anyMatch(m -> m.startsWith("警告 · 绩效指标第1行 · 指标性质 ($.indicators[0].nature)")),
+                messages()::toString);
+        waitUntil(() -> "xianjie".equals(draftOfFirstProject("form")));
+        assertEquals("定性", draftOfFirstProject("indicators[0].nature"), "what the form does not print is kept");
+    }
+
+    /** A value of the first project of the draft in localStorage, by its JavaScript path. */
+    private Object draftOfFirstProject(String path) {
+        return chromium.driver.executeScript("return JSON.parse(JSON.parse(localStorage.getItem('jixiao.draft'))"
+                + ".projects[0].json)." + path);
     }
 
     private void open(Path file) {

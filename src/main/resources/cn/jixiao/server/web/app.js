@@ -81,6 +81,8 @@ function select(index) {
   const project = currentProject();
   $('empty').hidden = project !== null;
   $('form').hidden = project === null;
+  $('form-choice').hidden = project === null;
+  $('project-form').value = project ? formOf(project.data).id : '';
   form.show(project ? project.data : null);
   renderProjectList();
   renderMessages();
@@ -89,6 +91,18 @@ function select(index) {
     refreshPreview(checkRound);
   }
   saveDraftSoon();
+}
+
+/** Puts the current project on another form: the same data, laid out and printed as that form has it. */
+function changeForm() {
+  const project = currentProject();
+  if (!project || project.data === null || typeof project.data !== 'object' || Array.isArray(project.data)) {
+    return;
+  }
+  project.data.form = $('project-form').value;
+  form.show(project.data);
+  renderProjectList();
+  edited();
 }
 
 /** Called by the form after every edit of the current project. */
@@ -414,7 +428,10 @@ function wire() {
     openFiles([...fileInput.files]);
     fileInput.value = '';
   });
-  $('new-form').replaceChildren(...FORMS.map((form) => Object.assign(new Option(form.short, form.id), { title: form.name })));
+  for (const id of ['new-form', 'project-form']) {
+    $(id).replaceChildren(...FORMS.map((f) => Object.assign(new Option(f.short, f.id), { title: f.name })));
+  }
+  $('project-form').addEventListener('change', changeForm);
   $('new-project').addEventListener('click', newProject);
   $('save-json').addEventListener('click', saveJson);
   $('download-pdf').addEventListener('click', () => download('pdf', false));

@@ -204,7 +204,7 @@ export class FormView {
     return table;
   }
 
-  /** The indicators as drawn: the list (an empty one when the data has none) and, for the sums, each row as an object. */
+  /** The indicators as drawn: the list, or an empty one when the data has none. */
   indicatorsShown() {
     return Array.isArray(this.data.indicators) ? this.data.indicators : [];
   }
