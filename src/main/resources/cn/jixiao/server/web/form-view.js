@@ -1,5 +1,6 @@
 // The editor: one project's data in a table laid out like the printed 项目支出绩效自评表 (templates/form.jrxml,
-// cn.jixiao.layout.FormGrid: nine columns; 项目资金, 年度总体目标 and 绩效指标 labels merged down the left).
+// cn.jixiao.layout.FormGrid: nine columns; 项目资金, 年度总体目标 and 绩效指标 labels merged down the left), or like
+// the regional form the project names in "form", drawn from that form's description in form-layouts.js.
 //
 // Every input is bound to one JSON path of the project; typing writes the value into the project's data at
 // once and tells the page (onChange). Consecutive indicators with the same 一级指标 share one merged cell, and
