@@ -9,6 +9,7 @@ import cn.jixiao.engine.ProjectDocuments;
 import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.layout.FieldLabels;
+import cn.jixiao.model.Form;
 import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.input.office.OfficeImport;
@@ -394,10 +395,12 @@ final class Api {
             entry.put("projectName", project.input().name());
             ArrayNode warnings = entry.putArray("warnings");
             ArrayNode errors = entry.putArray("errors");
+            // A project with errors was not read into a form: its fields are named as on the national form.
+            Form form = project.input().evaluation() != null ? project.input().evaluation().form() : Form.NATIONAL;
             for (Diagnostic diagnostic : project.diagnostics()) {
                 ObjectNode item = (diagnostic.isError() ? errors : warnings).addObject()
                         .put("path", diagnostic.path())
-                        .put("field", FieldLabels.of(diagnostic.path()));
+                        .put("field", FieldLabels.of(form, diagnostic.path()));
                 if (diagnostic.source() != null) {
                     item.put("cell", diagnostic.source()); // sheet "项目1" D6 (全年预算数), for an imported form
                 }

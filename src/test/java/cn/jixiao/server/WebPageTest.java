@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,6 +39,10 @@ class WebPageTest {
 
     private static final String FIRST_PROJECT = "政府批准聘用人员支出";
     private static final String RATE_WARNING = "警告 · 执行率 ($.funds.total.executionRate)";
+    private static final Path SICHUAN_EXAMPLE = Path.of("examples", "sichuan-2023.json");
+    private static final String SICHUAN_PROJECT = "51082423T000000123456-云溪县2023年农村供水保障工程";
+    private static final Path XIANJIE_EXAMPLE = Path.of("examples", "xianjie-2023.json");
+    private static final String XIANJIE_PROJECT = "2023年桃源镇桃树种植产业发展项目";
 
     private static Service service;
     private static HeadlessChromium chromium;
@@ -281,6 +286,203 @@ class WebPageTest {
         }
     }
 
+    // ---- The regional forms: the 衔接资金 form and Sichuan's, laid out as printed ---------------------------------
+
+    @Test
+    void sichuansFormIsLaidOutAsPrintedAndItsWeightsAreChecked() {
+        open(SICHUAN_EXAMPLE);
+        waitUntil(() -> checkState().equals("没有发现问题") && previewNote().equals("与当前数据一致"));
+        chromium.screenshot("20-sichuan-opened");
+
+        assertEquals(List.of(SICHUAN_PROJECT), projectNames());
+        assertTrue(texts("#project-list .project .source").get(0).startsWith("四川表"), "the list names the form");
+        assertEquals("510000_0013zp", cell("$.reportCode").getAttribute("value"));
+        assertTrue(headerTexts().containsAll(List.of("实施单位（盖章）", "项目基本情况", "1.项目年度目标完成情况",
+                "2.项目实施内容及过程概述", "预算执行情况（10分）", "年初预算", "调整后预算数", "预算执行数", "预算执行率",
+                "原因", "财政专户管理资金", "单位资金", "绩效指标（90分）", "合计", "评价结论", "存在问题", "改进措施",
+                "项目负责人：", "财务负责人：")), headerTexts()::toString);
+        assertEquals(List.of("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分",
+                "未完成原因分析"), indicatorHeader(), "the indicator columns in the form's order");
+        assertTrue(!headerTexts().contains("上年结转资金") && !headerTexts().contains("分值"), headerTexts()::toString);
+        assertEquals("建成集中供水工程3处，改造供水管网12.6公里，受益人口8450人，工程全部通过竣工验收。",
+                cell("$.overview.achieved").getAttribute("value"));
+        assertEquals("27", cell("$.funds.unit.executed").getAttribute("value"));
+        assertEquals("5", cell("$.funds.reason").findElement(By.xpath("..")).getDomAttribute("rowspan"),
+                "one 原因 cell beside the five rows");
+        assertEquals("≥", cell("$.indicators[0].nature").getAttribute("value"));
+        assertEquals(List.of("", "=", "≥", "≤", "＞", "＜", "定性"), choices("$.indicators[0].nature"));
+        assertEquals(List.of("产出指标", "效益指标", "满意度指标"), mergedCells("level1"));
+        assertEquals("100", weightTotal(), "权重 of 总额 plus the indicators' make 合计 100");
+
+        type("$.indicators[7].weight", "20"); // 工程设计使用年限: 15 → 20, so 合计 is 105
+        waitUntil(() -> messages().size() == 1);
+        chromium.screenshot("21-sichuan-weight-changed");
+        assertTrue(messages().get(0).startsWith("警告 · 整张表 ($)") && messages().get(0).contains("105"),
+                messages()::toString);
+        assertEquals("105", weightTotal());
+        assertEquals("有警告", projectStates().get(0));
+
+        type("$.indicators[7].weight", "15");
+        waitUntil(() -> messages().isEmpty() && checkState().equals("没有发现问题"));
+        chromium.screenshot("22-sichuan-weight-restored");
+        assertEquals("可以生成", projectStates().get(0));
+
+        assertEquals("98.40%", cell("$.funds.total.executionRate").getDomAttribute("placeholder"));
+        type("$.funds.total.executionRate", "90");
+        waitUntil(() -> messages().size() == 1);
+        assertTrue(messages().get(0).startsWith("警告 · 总额 · 预算执行率 ($.funds.total.executionRate)"),
+                "named by Sichuan's labels: " + messages());
+        message("$.funds.total.executionRate").click();
+        assertEquals("$.funds.total.executionRate", focusedPath(), "clicking the message opens its cell");
+        chromium.screenshot("27-sichuan-rate-message-clicked");
+        cell("$.funds.total.executionRate").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        waitUntil(() -> messages().isEmpty() && checkState().equals("没有发现问题"));
+    }
+
+    @Test
+    void aNewIndicatorRowOfAXianjieProjectIsInThePreviewAndTheDownloadedPdf() throws IOException {
+        open(XIANJIE_EXAMPLE);
+        String firstPreview = waitUntil(this::previewSource);
+        waitUntil(() -> previewNote().equals("与当前数据一致"));
+        chromium.screenshot("23-xianjie-opened");
+        assertTrue(headerTexts().containsAll(List.of("项目负责人及电话", "资金情况（万元）", "全年预算数（A）", "全年执行数（B）",
+                "执行率（B/A）", "其中：本年财政拨款", "年初设定目标", "年度总体目标完成情况综述", "总分")),
+                headerTexts()::toString);
+        assertTrue(!headerTexts().contains("年初预算数") && !headerTexts().contains("上年结转资金"),
+                headerTexts()::toString);
+        assertEquals(List.of("一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+                "未完成原因及拟采取的改进措施"), indicatorHeader(), "分值 before the values");
+        assertEquals("王建华0558-6127340", cell("$.projectLeader").getAttribute("value"));
+        assertEquals("10", cell("$.funds.fiscal.weight").getAttribute("value"));
+        assertEquals("98.53%", cell("$.funds.fiscal.executionRate").getDomAttribute("placeholder"),
+                "an empty 执行率（B/A） shows what the form prints: 295.6 ÷ 300");
+        assertTrue(texts("#project-list .project .source").get(0).startsWith("衔接资金表"), "the list names the form");
+
+        chromium.driver.findElement(By.cssSelector("button[title='在第9行下方插入一行（一级指标相同）']")).click();
+        assertEquals("$.indicators[9].level2", focusedPath(), "the new row's 二级指标 is the cell to fill");
+        chromium.driver.switchTo().activeElement().sendKeys("服务对象满意度指标", Keys.TAB);
+        type("$.indicators[9].level3", "新增调查户数");
+        type("$.indicators[9].target", "≥200户");
+        type("$.indicators[9].actual", "215户");
+        waitUntil(() -> !firstPreview.equals(previewSource()) && previewNote().equals("与当前数据一致"));
+        chromium.screenshot("24-xianjie-row-added");
+        assertEquals(List.of("产出指标（50分）", "效益指标（30分）", "满意度指标（10分）"), mergedCells("level1"));
+        assertEquals("2", cell("$.indicators[8].level2").findElement(By.xpath("..")).getDomAttribute("rowspan"),
+                "the new row joins 服务对象满意度指标");
+
+        chromium.driver.findElement(By.id("download-pdf")).click();
+        Path pdf = waitUntil(() -> downloaded(".pdf", XIANJIE_PROJECT).orElse(null));
+        try (PdfFile file = PdfFile.read(pdf)) {
+            String text = file.compactText();
+            for (String expected : List.of("绩效目标自评表", "项目负责人及电话", "王建华0558-6127340", "新增调查户数",
+                    "≥200户", "215户")) {
+                assertTrue(text.contains(expected), () -> expected + " in " + text);
+            }
+        } finally {
+            Files.delete(pdf);
+        }
+    }
+
+    @Test
+    void aFieldTheFormHasNoPlaceForIsReportedAndKeptInTheSavedJson() throws IOException {
+        Path file = Files.createTempDirectory("jixiao-page").resolve("衔接资金.json");
+        try {
+            Files.writeString(file, Files.readString(XIANJIE_EXAMPLE).replaceFirst("\\{",
+                    "{ \"overview\": { \"goal\": \"只有四川表印的项目年度目标\" },"));
+            open(file);
+            waitUntil(() -> messages().size() == 1);
+        } finally {
+            Files.delete(file);
+            Files.delete(file.getParent());
+        }
+        chromium.screenshot("25-xianjie-unprinted-field");
+        assertTrue(messages().get(0).startsWith("警告 · 项目基本情况 ($.overview)"), messages()::toString);
+        assertTrue(messages().get(0).contains("no place for it"), messages()::toString);
+
+        type("$.projectLeader", "李宁0557-5788003");
+        chromium.driver.findElement(By.id("save-json")).click();
+        Path saved = waitUntil(() -> downloaded(".json", XIANJIE_PROJECT).orElse(null));
+        try {
+            String text = waitUntil(() -> {
+                try {
+                    String written = Files.readString(saved);
+                    return written.endsWith("\n") ? written : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+            assertTrue(text.contains("只有四川表印的项目年度目标"), text);
+            assertTrue(text.contains("李宁0557-5788003"), text);
+        } finally {
+            Files.delete(saved);
+        }
+    }
+
+    @Test
+    void aNewProjectIsStartedOnTheFormChosen() {
+        new Select(chromium.driver.findElement(By.id("new-form"))).selectByValue("sichuan");
+        chromium.driver.findElement(By.id("new-project")).click();
+        waitUntil(() -> !projectStates().isEmpty() && !projectStates().get(0).equals("检查中…"));
+        chromium.screenshot("26-sichuan-new-project");
+        assertEquals("510000_0013zp", cell("$.reportCode").getAttribute("value"));
+        assertTrue(headerTexts().contains("预算执行情况（10分）"), headerTexts()::toString);
+        assertTrue(texts("#project-list .project .source").get(0).startsWith("四川表"));
+
+        new Select(cell("$.indicators[0].nature")).selectByValue("定性");
+        waitUntil(() -> "定性".equals(draftOfFirstProject("indicators[0].nature")));
+
+        type("$.projectName", "云溪县农村供水保障工程"); // a project without a name has an error, and then no warnings
+        new Select(chromium.driver.findElement(By.id("project-form"))).selectByValue("xianjie");
+        waitUntil(() -> messages().stream().anyMatch(m -> m.startsWith("警告 · 报表编号 ($.reportCode)")));
+        chromium.screenshot("28-new-project-moved-to-xianjie");
+        assertTrue(headerTexts().contains("项目负责人及电话"), headerTexts()::toString);
+        assertTrue(texts("#project-list .project .source").get(0).startsWith("衔接资金表"));
+        assertTrue(messages().stream().anyMatch(m -> m.startsWith("警告 · 绩效指标第1行 · 指标性质 ($.indicators[0].nature)")),
+                messages()::toString);
+        waitUntil(() -> "xianjie".equals(draftOfFirstProject("form")));
+        assertEquals("定性", draftOfFirstProject("indicators[0].nature"), "what the form does not print is kept");
+    }
+
+    /** A value of the first project of the draft in localStorage, by its JavaScript path. */
+    private Object draftOfFirstProject(String path) {
+        return chromium.driver.executeScript("return JSON.parse(JSON.parse(localStorage.getItem('jixiao.draft'))"
+                + ".projects[0].json)." + path);
+    }
+
+    private void open(Path file) {
+        chromium.driver.findElement(By.id("file-input")).sendKeys(file.toAbsolutePath().toString());
+        waitUntil(() -> projectStates().size() == 1 && !projectStates().contains("检查中…"));
+    }
+
+    /** The printed labels of the form on the page (its th cells), top to bottom, left to right. */
+    private List<String> headerTexts() {
+        return texts("#form th");
+    }
+
+    /** The header of the indicator block, without the block's own label. */
+    private List<String> indicatorHeader() {
+        @SuppressWarnings("unchecked")
+        List<String> values = (List<String>) chromium.driver.executeScript("const row = [...document.querySelectorAll("
+                + "'#form tr')].find(r => [...r.children].some(c => c.tagName === 'TH' && c.innerText === '一级指标'));"
+                + "return [...row.querySelectorAll('th')].map(th => th.innerText).slice(1);");
+        return values;
+    }
+
+    private String weightTotal() {
+        return chromium.driver.findElement(By.cssSelector("#form td.computed output")).getText();
+    }
+
+    private List<String> choices(String path) {
+        @SuppressWarnings("unchecked")
+        List<String> values = (List<String>) chromium.driver.executeScript(
+                "return [...arguments[0].options].map(o => o.value);", cell(path));
+        return values;
+    }
+
+    private String checkState() {
+        return chromium.driver.findElement(By.id("check-state")).getText();
+    }
+
     /**
      * Waits for a condition of the page (a non-null, non-false value); when it does not come, keeps a screenshot and
      * fails with what the page shows.
@@ -358,8 +560,14 @@ class WebPageTest {
     }
 
     private Optional<Path> downloaded(String extension) {
+        return downloaded(extension, "");
+    }
+
+    /** A finished download of this extension whose name contains the text (the browser's downloads of the class). */
+    private Optional<Path> downloaded(String extension, String nameContains) {
         try (var files = Files.list(chromium.downloads)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(extension)).findFirst();
+            return files.filter(file -> file.getFileName().toString().endsWith(extension)
+                    && file.getFileName().toString().contains(nameContains)).findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

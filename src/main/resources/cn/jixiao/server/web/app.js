@@ -5,6 +5,7 @@
 import * as api from './api.js';
 import { discardDraft, loadDraft, saveDraft } from './draft.js';
 import { stringifyExact } from './exact-json.js';
+import { FORMS, formOf } from './form-layouts.js';
 import { FormView } from './form-view.js';
 import { ACCEPTED, importFile } from './importers.js';
 
@@ -60,26 +61,10 @@ async function openFiles(files) {
   saveDraftSoon();
 }
 
+/** Starts an empty project on the form chosen beside 新建项目. */
 function newProject() {
-  state.projects.push({
-    source: '新建',
-    data: {
-      year: null,
-      projectName: '',
-      department: null,
-      implementingUnit: null,
-      funds: {
-        total: { initialBudget: null, annualBudget: null, executed: null, weight: null, executionRate: null, score: null },
-        fiscal: { initialBudget: null, annualBudget: null, executed: null },
-        carryover: { initialBudget: null, annualBudget: null, executed: null },
-        other: { initialBudget: null, annualBudget: null, executed: null },
-      },
-      goals: { expected: null, actual: null },
-      indicators: [{ level1: '产出指标', level2: '数量指标', level3: null, target: null, actual: null, weight: null, score: null }],
-      totalScore: null,
-    },
-    check: null,
-  });
+  const form = FORMS.find((f) => f.id === $('new-form').value) ?? FORMS[0];
+  state.projects.push({ source: '新建', data: form.blank(), check: null });
   select(state.projects.length - 1);
   checkCurrentSoon();
   saveDraftSoon();
@@ -96,6 +81,8 @@ function select(index) {
   const project = currentProject();
   $('empty').hidden = project !== null;
   $('form').hidden = project === null;
+  $('form-choice').hidden = project === null;
+  $('project-form').value = project ? formOf(project.data).id : '';
   form.show(project ? project.data : null);
   renderProjectList();
   renderMessages();
@@ -104,6 +91,18 @@ function select(index) {
     refreshPreview(checkRound);
   }
   saveDraftSoon();
+}
+
+/** Puts the current project on another form: the same data, laid out and printed as that form has it. */
+function changeForm() {
+  const project = currentProject();
+  if (!project || project.data === null || typeof project.data !== 'object' || Array.isArray(project.data)) {
+    return;
+  }
+  project.data.form = $('project-form').value;
+  form.show(project.data);
+  renderProjectList();
+  edited();
 }
 
 /** Called by the form after every edit of the current project. */
@@ -243,6 +242,10 @@ function renderProjectList() {
     const source = document.createElement('span');
     source.className = 'source';
     source.textContent = project.source;
+    const formName = document.createElement('span');
+    formName.className = 'form-name';
+    formName.textContent = formOf(project.data).short;
+    source.prepend(formName);
     const badge = document.createElement('span');
     badge.className = `badge ${kind}`;
     badge.textContent = text;
@@ -425,6 +428,10 @@ function wire() {
     openFiles([...fileInput.files]);
     fileInput.value = '';
   });
+  for (const id of ['new-form', 'project-form']) {
+    $(id).replaceChildren(...FORMS.map((f) => Object.assign(new Option(f.short, f.id), { title: f.name })));
+  }
+  $('project-form').addEventListener('change', changeForm);
   $('new-project').addEventListener('click', newProject);
   $('save-json').addEventListener('click', saveJson);
   $('download-pdf').addEventListener('click', () => download('pdf', false));

@@ -85,3 +85,29 @@ export function sumOfNumbers(values) {
   const digits = total.toString().padStart(scale + 1, '0');
   return scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
+
+/**
+ * 执行率 as the engine computes it where none is given: executed × 100 ÷ budget, rounded half up to two decimals and
+ * written with a % (180.97212 of 207.6892 → 87.14%); '' when either is not a number or the budget is 0.
+ */
+export function percentOf(executed, budget) {
+  const plain = (value) => value instanceof Decimal && /^[0-9]+(\.[0-9]+)?$/.test(value.digits);
+  if (!plain(executed) || !plain(budget)) {
+    return '';
+  }
+  const scaled = (d) => {
+    const [whole, fraction = ''] = d.digits.split('.');
+    return { units: BigInt(whole + fraction), scale: fraction.length };
+  };
+  const e = scaled(executed);
+  const b = scaled(budget);
+  if (b.units === 0n) {
+    return '';
+  }
+  // hundredths of a percent: e × 100 × 100 ÷ b, with both scales brought to the same power of ten
+  const numerator = e.units * 10000n * 10n ** BigInt(b.scale);
+  const denominator = b.units * 10n ** BigInt(e.scale);
+  const hundredths = (2n * numerator + denominator) / (2n * denominator);
+  const digits = hundredths.toString().padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}%`;
+}

@@ -1,15 +1,17 @@
 // The editor: one project's data in a table laid out like the printed 项目支出绩效自评表 (templates/form.jrxml,
-// cn.jixiao.layout.FormGrid: nine columns; 项目资金, 年度总体目标 and 绩效指标 labels merged down the left).
+// cn.jixiao.layout.FormGrid: nine columns; 项目资金, 年度总体目标 and 绩效指标 labels merged down the left), or like
+// the regional form the project names in "form", drawn from that form's description in form-layouts.js.
 //
 // Every input is bound to one JSON path of the project; typing writes the value into the project's data at
 // once and tells the page (onChange). Consecutive indicators with the same 一级指标 share one merged cell, and
 // within it those with the same 二级指标 — as the engine merges them. Typing in a merged cell renames every row
 // it covers; typing a label equal to the neighbouring group's merges the two when the cell is left.
 
-import { sumOfNumbers } from './exact-json.js';
+import { percentOf, sumOfNumbers } from './exact-json.js';
 import {
   AMOUNT_COLUMNS, FUND_ROWS, INDICATOR_COLUMNS, SCORED_COLUMNS, inputOfValue, pathSegments, pathText, valueOfInput,
 } from './fields.js';
+import { formOf } from './form-layouts.js';
 
 /** The grid's column widths in points, as in form.jrxml (the printable width is 493). */
 const COLUMN_WIDTHS = [44, 48, 56, 80, 54, 54, 42, 38, 77];
@@ -73,6 +75,7 @@ export class FormView {
     this.onChange = onChange;
     this.data = null;
     this.inputs = new Map(); // path text → the input showing it
+    this.sums = []; // functions that bring the computed sums up to date
   }
 
   /** Shows a project's data (an evaluation object), or an explanation where it is not one. */
@@ -130,13 +133,19 @@ export class FormView {
   render() {
     const focusedPath = document.activeElement?.dataset?.path;
     this.inputs = new Map();
+    this.sums = [];
     this.root.replaceChildren();
     if (this.data === null || typeof this.data !== 'object' || Array.isArray(this.data)) {
       this.root.append(element('p', { class: 'not-a-form' },
         '这一项不是一个项目（应为 JSON 对象），无法在表中编辑；请修改文件后重新打开。'));
       return;
     }
-    this.root.append(this.titleBlock(), this.table());
+    const { layout } = formOf(this.data);
+    if (layout) {
+      this.root.append(this.describedTitle(layout), this.describedTable(layout));
+    } else {
+      this.root.append(this.titleBlock(), this.table());
+    }
     this.root.querySelectorAll('textarea').forEach(fitHeight);
     if (focusedPath && this.inputs.has(focusedPath)) {
       this.inputs.get(focusedPath).focus({ preventScroll: true });
@@ -185,9 +194,26 @@ export class FormView {
     row(cell(this.textarea(['goals', 'expected'], '预期目标'), { colspan: 3 }),
       cell(this.textarea(['goals', 'actual'], '实际完成情况'), { colspan: 5 }));
 
-    const indicators = Array.isArray(this.data.indicators) ? this.data.indicators : [];
-    const usable = indicators.map((item) => (item !== null && typeof item === 'object' ? item : {}));
+    const indicators = this.indicatorsShown();
     row(label('绩效指标', { rowspan: 1 + indicators.length }), ...INDICATOR_COLUMNS.map((c) => label(c.label)));
+    this.appendIndicatorRows(body, INDICATOR_COLUMNS);
+
+    row(label('总分', { colspan: 6, class: 'total' }), this.weightSumCell('分值合计（自动计算）'),
+      this.scoreSumCell('总分 · 得分'), cell('', { class: 'blank' }));
+
+    table.append(this.addRowsFooter(COLUMN_WIDTHS.length + 1));
+    return table;
+  }
+
+  /** The indicators as drawn: the list, or an empty one when the data has none. */
+  indicatorsShown() {
+    return Array.isArray(this.data.indicators) ? this.data.indicators : [];
+  }
+
+  /** The indicator rows of the columns given, their 一级/二级 labels merged down runs of equal neighbours. */
+  appendIndicatorRows(body, columns) {
+    const indicators = this.indicatorsShown();
+    const usable = indicators.map((item) => (item !== null && typeof item === 'object' ? item : {}));
     const groupStarts = new Map(); // row index → the merged 一级/二级 cells that begin there
     const startsAt = (i) => groupStarts.get(i) ?? groupStarts.set(i, {}).get(i);
     for (const run1 of runsOf(usable, 'level1', 0, usable.length)) {
@@ -196,27 +222,48 @@ export class FormView {
         startsAt(run2.start).level2 = run2;
       }
     }
-    indicators.forEach((_, i) => body.append(this.indicatorRow(i, groupStarts.get(i), indicators.length)));
+    indicators.forEach((_, i) => body.append(this.indicatorRow(i, groupStarts.get(i), indicators.length, columns)));
+  }
 
-    const weights = [valueAt(this.data, ['funds', 'total', 'weight']), ...usable.map((item) => item.weight)];
-    row(label('总分', { colspan: 6, class: 'total' }),
-      cell(element('output', { title: '分值合计（自动计算）' }, sumOfNumbers(weights)), { class: 'computed' }),
-      cell(this.input(['totalScore'], 'number', {
-        class: 'number',
-        'aria-label': '总分 · 得分',
-        placeholder: sumOfNumbers([valueAt(this.data, ['funds', 'total', 'score']), ...usable.map((i) => i.score)]),
-      })),
-      cell('', { class: 'blank' }));
+  /** The sum of a field over 年度资金总额 and every indicator, as the engine prints it (分值 and 得分 of 总分). */
+  sumOf(key) {
+    const rows = this.indicatorsShown().map((item) => (item !== null && typeof item === 'object' ? item[key] : undefined));
+    return sumOfNumbers([valueAt(this.data, ['funds', 'total', key]), ...rows]);
+  }
 
-    const footer = element('tfoot', {}, element('tr', {}, element('td', { colspan: 10, class: 'add-rows' },
-      this.button('＋ 添加指标行', '在末尾添加一行，一级指标与最后一行相同', () => this.addRow(indicators.length, 1)),
-      this.button('＋ 添加一级指标', '在末尾添加一行，开始新的一级指标', () => this.addRow(indicators.length, 0)))));
-    table.append(footer);
-    return table;
+  /** 总分's 分值 (合计's 权重): computed, not typed; it follows every edit. */
+  weightSumCell(title) {
+    const output = element('output', { title }, this.sumOf('weight'));
+    this.sums.push(() => {
+      output.textContent = this.sumOf('weight');
+    });
+    return element('td', { class: 'computed' }, output);
+  }
+
+  /** 总分's 得分 as typed, with the sum of the 得分 as its placeholder (what prints when none is typed). */
+  scoreSumCell(name) {
+    const input = this.input(['totalScore'], 'number', { class: 'number', 'aria-label': name, placeholder: this.sumOf('score') });
+    this.sums.push(() => {
+      input.placeholder = this.sumOf('score');
+    });
+    return element('td', {}, input);
+  }
+
+  /** Brings the computed sums up to date after an edit. */
+  refreshSums() {
+    this.sums.forEach((refresh) => refresh());
+  }
+
+  /** The buttons under the table that add indicator rows at the end. */
+  addRowsFooter(columns) {
+    const count = this.indicatorsShown().length;
+    return element('tfoot', {}, element('tr', {}, element('td', { colspan: columns, class: 'add-rows' },
+      this.button('＋ 添加指标行', '在末尾添加一行，一级指标与最后一行相同', () => this.addRow(count, 1)),
+      this.button('＋ 添加一级指标', '在末尾添加一行，开始新的一级指标', () => this.addRow(count, 0)))));
   }
 
   /** One indicator row; `starts` holds the level1/level2 runs that begin at this row (their cells are merged down). */
-  indicatorRow(index, starts, count) {
+  indicatorRow(index, starts, count, columns) {
     const tr = element('tr', { class: 'indicator' });
     const { level1, level2 } = starts ?? {};
     if (level1) {
@@ -226,12 +273,10 @@ export class FormView {
     if (level2) {
       tr.append(element('td', { rowspan: level2.count, class: 'group' }, this.groupTextarea('level2', level2)));
     }
-    for (const column of INDICATOR_COLUMNS.slice(2)) {
+    for (const column of columns.slice(2)) {
       const path = ['indicators', index, column.key];
       const name = `绩效指标第${index + 1}行 · ${column.label}`;
-      tr.append(element('td', {}, column.kind === 'text'
-        ? this.textarea(path, name)
-        : this.input(path, column.kind, { class: 'number', 'aria-label': name })));
+      tr.append(element('td', {}, this.cellInput(path, column.kind, name, column.choices)));
     }
     const line = `第${index + 1}行`;
     tr.append(element('td', { class: 'tools' }, element('div', { class: 'row-tools' },
@@ -252,6 +297,29 @@ export class FormView {
     return textarea;
   }
 
+  /** The input of a cell of the given kind: text in a textarea, a choice in a list, anything else on one line. */
+  cellInput(segments, kind, name, choices) {
+    if (kind === 'text') {
+      return this.textarea(segments, name);
+    }
+    if (kind === 'choice') {
+      return this.choice(segments, name, choices);
+    }
+    return this.input(segments, kind, { class: 'number', 'aria-label': name });
+  }
+
+  /**
+   * A cell whose value is one of a few (指标性质), or none; a value the data has that is not among them is offered too,
+   * so that showing the project never changes it.
+   */
+  choice(segments, name, choices) {
+    const current = inputOfValue(valueAt(this.data, segments));
+    const values = ['', ...choices, ...(current === '' || choices.includes(current) ? [] : [current])];
+    const select = element('select', { 'aria-label': name, title: `${name}（点击选择）`, class: 'choice' },
+      ...values.map((value) => element('option', { value }, value || '▾'))); // ▾: none chosen yet
+    return this.bind(select, segments, 'text', [segments]);
+  }
+
   /** A multi-line text cell bound to a path (or, for a merged cell, to several), named for screen readers. */
   textarea(segments, name, allSegments = [segments]) {
     const textarea = this.bind(element('textarea', { rows: 1, 'aria-label': name }), segments, 'text', allSegments);
@@ -265,16 +333,30 @@ export class FormView {
     if (kind !== 'text') {
       input.inputMode = 'decimal';
     }
+    if (segments[0] === 'funds' && segments[2] === 'executionRate') {
+      this.showComputedRate(input, segments.slice(0, 2));
+    }
     return this.bind(input, segments, kind, [segments]);
+  }
+
+  /** A 执行率 cell left empty shows, greyed, the rate the engine prints there: 执行数 ÷ 预算数 of its row. */
+  showComputedRate(input, row) {
+    const refresh = () => {
+      input.placeholder = percentOf(valueAt(this.data, [...row, 'executed']), valueAt(this.data, [...row, 'annualBudget']));
+    };
+    refresh();
+    this.sums.push(refresh);
   }
 
   bind(input, segments, kind, allSegments) {
     const path = pathText(segments);
     input.value = inputOfValue(valueAt(this.data, segments));
     input.dataset.path = path;
-    input.addEventListener('input', () => {
+    // A list's choice is a change; typing is input, at every keystroke.
+    input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', () => {
       const value = valueOfInput(kind, input.value);
       allSegments.forEach((s) => setValueAt(this.data, s, value));
+      this.refreshSums();
       this.onChange();
     });
     this.inputs.set(path, input);
@@ -322,5 +404,78 @@ export class FormView {
     this.render();
     this.inputs.get(pathText(focusSegments))?.focus();
     this.onChange();
+  }
+
+  // ---- The regional forms, drawn from their description in form-layouts.js -------------------------------------
+
+  /** The title of a regional form: its name and year (in one line on Sichuan's), 报表编号 where it has one. */
+  describedTitle(layout) {
+    const year = this.input(['year'], 'year', { class: 'year', placeholder: '年份', 'aria-label': '年度' });
+    const date = element('p', { class: 'report-date' }, '填报日期 ',
+      this.input(['reportDate'], 'text', { placeholder: 'YYYY-MM-DD', class: 'date', 'aria-label': '填报日期' }));
+    const header = element('header', { class: `form-title ${layout.reportCode ? 'with-code' : ''}` });
+    if (layout.reportCode) {
+      header.append(element('p', { class: 'report-code' }, '报表编号：',
+        this.input(['reportCode'], 'text', { class: 'code', 'aria-label': '报表编号' })));
+    }
+    if (layout.yearInTitle) {
+      header.append(element('h2', {}, layout.title, '（', year, '年度）'), date);
+    } else {
+      header.append(element('h2', {}, layout.title), element('p', { class: 'period' }, '（', year, '年度）'), date);
+    }
+    return header;
+  }
+
+  /** A regional form's table: its rows as described, the indicator block with its row tools, the notes under it. */
+  describedTable(layout) {
+    const total = layout.widths.reduce((sum, width) => sum + width, 0);
+    const columns = element('colgroup');
+    for (const width of layout.widths) {
+      const column = element('col');
+      column.style.width = `${((100 * width) / total).toFixed(2)}%`; // the grid's proportions, as in the JRXML
+      columns.append(column);
+    }
+    columns.append(element('col', { class: 'tools' }));
+    const body = element('tbody');
+    const table = element('table', { class: `form form-${formOf(this.data).id}` }, columns, body);
+
+    for (const row of layout.rows()) {
+      if (row.indicators) {
+        const count = this.indicatorsShown().length;
+        body.append(element('tr', {},
+          element('th', { rowspan: 1 + count }, row.indicators.label),
+          ...row.indicators.columns.map((c) => element('th', {}, c.label)),
+          element('td', { class: 'tools' })));
+        this.appendIndicatorRows(body, row.indicators.columns);
+      } else {
+        body.append(element('tr', {}, ...row.map((cell) => this.describedCell(cell)), element('td', { class: 'tools' })));
+      }
+    }
+    table.append(this.addRowsFooter(layout.widths.length + 1));
+    if (!layout.notes) {
+      return table;
+    }
+    const notes = element('div', { class: 'form-notes' },
+      this.textarea(layout.notes.path, layout.notes.name));
+    notes.querySelector('textarea').placeholder = '注：（表下说明，可不填）';
+    return element('div', {}, table, notes);
+  }
+
+  /** One cell of a described row (see form-layouts.js). */
+  describedCell(cell) {
+    const span = { colspan: cell.span > 1 ? cell.span : undefined, rowspan: cell.rows > 1 ? cell.rows : undefined };
+    if (cell.label !== undefined) {
+      return element('th', span, cell.label);
+    }
+    if (cell.fixed !== undefined) {
+      return element('td', { ...span, class: cell.fixed ? 'dash' : 'blank' }, cell.fixed);
+    }
+    if (cell.weightSum) {
+      return this.weightSumCell(cell.weightSum);
+    }
+    if (cell.scoreSum) {
+      return this.scoreSumCell(cell.scoreSum);
+    }
+    return element('td', span, this.cellInput(cell.path, cell.kind, cell.name));
   }
 }
