@@ -279,8 +279,9 @@ final class FormRecognizer {
     private void read(Row row, Map<SourceCell, Integer> cells, Map<String, SourceCell> labels) {
         labels.keySet().forEach(this::evidence);
         if (section == Section.DONE) {
-            if (cells.size() == 1 && footnote(cells.keySet().iterator().next().text(), cells.keySet().iterator().next())) {
-                placed.addAll(cells.keySet()); // a row of the 注 under the table
+            SourceCell only = cells.size() == 1 ? cells.keySet().iterator().next() : null;
+            if (only != null && footnote(only.text(), only)) {
+                placed.add(only); // a row of the 注 under the table
                 return;
             }
             for (SourceCell cell : cells.keySet()) {

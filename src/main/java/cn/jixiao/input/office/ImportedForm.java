@@ -118,10 +118,6 @@ final class ImportedForm {
         return findings.stream().anyMatch(Finding::error);
     }
 
-    boolean hasIndicators() {
-        return !indicators.isEmpty();
-    }
-
     /** Adds an indicator row with no field yet; its path is {@code $.indicators[n]}. */
     String addIndicator() {
         indicators.addObject();

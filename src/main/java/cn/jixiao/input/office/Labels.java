@@ -106,21 +106,19 @@ final class Labels {
             Map.entry("未完成原因分析", Form.SICHUAN),
             Map.entry("评价结论", Form.SICHUAN));
 
-    /** Which row of the funds a label names. */
+    /** Which row of the funds a label names, by its field in {@code funds}. */
     enum FundRow {
-        TOTAL("total", "年度资金总额"),
-        FISCAL("fiscal", "其中：当年财政拨款"),
-        CARRYOVER("carryover", "上年结转资金"),
-        SPECIAL_ACCOUNT("specialAccount", "财政专户管理资金"),
-        UNIT("unit", "单位资金"),
-        OTHER("other", "其他资金");
+        TOTAL("total"),
+        FISCAL("fiscal"),
+        CARRYOVER("carryover"),
+        SPECIAL_ACCOUNT("specialAccount"),
+        UNIT("unit"),
+        OTHER("other");
 
         final String field;
-        final String label;
 
-        FundRow(String field, String label) {
+        FundRow(String field) {
             this.field = field;
-            this.label = label;
         }
     }
 
@@ -141,10 +139,6 @@ final class Labels {
         String normalized = NUMBERING.matcher(normalize(text)).replaceFirst("");
         String key = BLOCK_SUFFIX.matcher(FORMULA.matcher(normalized).replaceFirst("")).replaceFirst("");
         return key.endsWith(":") ? key.substring(0, key.length() - 1) : key;
-    }
-
-    static boolean is(SourceCell cell, String label) {
-        return cell != null && normalize(cell.text()).equals(label);
     }
 
     /** The form that alone prints this label ({@link #key}), or {@code null}. */
