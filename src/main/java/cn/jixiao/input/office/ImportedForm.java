@@ -1,18 +1,24 @@
 package cn.jixiao.input.office;
 
 import cn.jixiao.diagnostics.JsonPath;
+import cn.jixiao.model.Form;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One form read from a document, as the JSON of the contract, with the cell each value came from and what could not
- * be read. Values are put at JSON paths; every field of the contract is present, {@code null} where the form is empty.
+ * be read. Values are put at JSON paths while the form is read; once its layout is known ({@link #complete}), every
+ * field that layout prints is present, in the order of the form, {@code null} where the form is empty.
  */
 final class ImportedForm {
 
@@ -23,8 +29,69 @@ final class ImportedForm {
     /** Exact decimals, so that {@code 180.97212} keeps its digits and {@code 87.00} its zeros. */
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private final ObjectNode project = NODES.objectNode();
-    private final ArrayNode indicators;
+    /** What each layout prints, as the JSON of an empty form; an indicator's fields are in {@link #INDICATOR}. */
+    private static final Map<Form, ObjectNode> SKELETON = new EnumMap<>(Map.of(
+            Form.NATIONAL, parse("""
+                    {"form": "national", "year": null, "projectName": null, "department": null,
+                     "implementingUnit": null,
+                     "funds": {
+                       "total": {"initialBudget": null, "annualBudget": null, "executed": null, "weight": null,
+                                 "executionRate": null, "score": null},
+                       "fiscal": {"initialBudget": null, "annualBudget": null, "executed": null},
+                       "carryover": {"initialBudget": null, "annualBudget": null, "executed": null},
+                       "other": {"initialBudget": null, "annualBudget": null, "executed": null}},
+                     "goals": {"expected": null, "actual": null},
+                     "indicators": [], "totalScore": null}
+                    """),
+            Form.XIANJIE, parse("""
+                    {"form": "xianjie", "year": null, "projectName": null, "projectLeader": null,
+                     "department": null, "implementingUnit": null,
+                     "funds": {
+                       "total": {"annualBudget": null, "executed": null, "weight": null, "executionRate": null,
+                                 "score": null},
+                       "fiscal": {"annualBudget": null, "executed": null, "weight": null, "executionRate": null,
+                                  "score": null},
+                       "other": {"annualBudget": null, "executed": null, "executionRate": null}},
+                     "goals": {"expected": null, "actual": null},
+                     "indicators": [], "totalScore": null, "footnote": null}
+                    """),
+            Form.SICHUAN, parse("""
+                    {"form": "sichuan", "reportCode": null, "year": null, "projectName": null, "department": null,
+                     "implementingUnit": null,
+                     "overview": {"goal": null, "achieved": null, "implementation": null},
+                     "funds": {
+                       "total": {"initialBudget": null, "annualBudget": null, "executed": null,
+                                 "executionRate": null, "weight": null, "score": null},
+                       "fiscal": {"initialBudget": null, "annualBudget": null, "executed": null,
+                                  "executionRate": null},
+                       "specialAccount": {"initialBudget": null, "annualBudget": null, "executed": null,
+                                          "executionRate": null},
+                       "unit": {"initialBudget": null, "annualBudget": null, "executed": null,
+                                "executionRate": null},
+                       "other": {"initialBudget": null, "annualBudget": null, "executed": null,
+                                 "executionRate": null},
+                       "reason": null},
+                     "indicators": [], "totalScore": null,
+                     "conclusion": null, "problems": null, "improvements": null,
+                     "signatures": {"projectLeader": null, "financeLeader": null}}
+                    """)));
+
+    private static final Map<Form, ObjectNode> INDICATOR = new EnumMap<>(Map.of(
+            Form.NATIONAL, parse("""
+                    {"level1": null, "level2": null, "level3": null, "target": null, "actual": null,
+                     "weight": null, "score": null, "deviation": null}
+                    """),
+            Form.XIANJIE, parse("""
+                    {"level1": null, "level2": null, "level3": null, "weight": null, "target": null,
+                     "actual": null, "score": null, "deviation": null}
+                    """),
+            Form.SICHUAN, parse("""
+                    {"level1": null, "level2": null, "level3": null, "nature": null, "target": null,
+                     "unit": null, "actual": null, "weight": null, "score": null, "deviation": null}
+                    """)));
+
+    private ObjectNode project = NODES.objectNode();
+    private final ArrayNode indicators = NODES.arrayNode();
     private final Map<String, String> sources = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final String part;
@@ -33,25 +100,6 @@ final class ImportedForm {
     ImportedForm(String part, Integer year) {
         this.part = part;
         project.put("year", year);
-        project.putNull("projectName");
-        project.putNull("department");
-        project.putNull("implementingUnit");
-        ObjectNode funds = project.putObject("funds");
-        ObjectNode total = funds.putObject("total");
-        for (String field : List.of("initialBudget", "annualBudget", "executed", "weight", "executionRate", "score")) {
-            total.putNull(field);
-        }
-        for (String line : List.of("fiscal", "carryover", "other")) {
-            ObjectNode amounts = funds.putObject(line);
-            for (String field : List.of("initialBudget", "annualBudget", "executed")) {
-                amounts.putNull(field);
-            }
-        }
-        ObjectNode goals = project.putObject("goals");
-        goals.putNull("expected");
-        goals.putNull("actual");
-        indicators = project.putArray("indicators");
-        project.putNull("totalScore");
     }
 
     ObjectNode json() {
@@ -70,12 +118,9 @@ final class ImportedForm {
         return findings.stream().anyMatch(Finding::error);
     }
 
-    /** Adds an indicator row with every field empty; its path is {@code $.indicators[n]}. */
+    /** Adds an indicator row with no field yet; its path is {@code $.indicators[n]}. */
     String addIndicator() {
-        ObjectNode row = indicators.addObject();
-        for (String field : List.of("level1", "level2", "level3", "target", "actual", "weight", "score", "deviation")) {
-            row.putNull(field);
-        }
+        indicators.addObject();
         return JsonPath.index(JsonPath.of("indicators"), indicators.size() - 1);
     }
 
@@ -83,11 +128,12 @@ final class ImportedForm {
      * Puts a value at a path such as {@code $.funds.total.weight} and remembers its cell.
      *
      * @param value a {@code String}, a {@code BigDecimal} or {@code null}
+     * @param cell  where it was read; {@code null} for a paragraph outside the tables
      * @param field the field's name on the form, for messages: {@code 全年预算数}
      */
     void put(String path, Object value, SourceCell cell, String field) {
         int dot = path.lastIndexOf('.');
-        ObjectNode parent = (ObjectNode) project.at(pointer(path.substring(0, dot)));
+        ObjectNode parent = parent(path.substring(0, dot));
         String name = path.substring(dot + 1);
         if (value instanceof BigDecimal number) {
             parent.put(name, number);
@@ -101,8 +147,48 @@ final class ImportedForm {
         }
     }
 
+    /** The value put at a path, or {@code null}. */
+    JsonNode get(String path) {
+        JsonNode node = parent(path.substring(0, path.lastIndexOf('.'))).get(path.substring(path.lastIndexOf('.') + 1));
+        return node == null || node.isNull() ? null : node;
+    }
+
+    /**
+     * The form as the layout it was recognized as: every field that layout prints, in its order, {@code null} where
+     * nothing was read; a value read for a field the layout does not print (it was written in anyway) is kept after
+     * them, so that the reader reports it rather than it being lost.
+     */
+    void complete(Form form) {
+        ObjectNode complete = SKELETON.get(form).deepCopy();
+        ArrayNode rows = complete.putArray("indicators");
+        for (JsonNode read : indicators) {
+            ObjectNode row = INDICATOR.get(form).deepCopy();
+            merge(row, (ObjectNode) read);
+            rows.add(row);
+        }
+        project.remove("indicators");
+        merge(complete, project);
+        project = complete;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.properties().forEach(field -> {
+            JsonNode existing = into.get(field.getKey());
+            if (existing instanceof ObjectNode object && field.getValue() instanceof ObjectNode value) {
+                merge(object, value);
+            } else {
+                into.set(field.getKey(), field.getValue());
+            }
+        });
+    }
+
     void error(SourceCell cell, String field, String message) {
         findings.add(new Finding(true, source(cell, field), message));
+    }
+
+    /** An error about the whole form, at the table or sheet where it starts. */
+    void error(String message) {
+        findings.add(new Finding(true, part, message));
     }
 
     void warning(String source, String message) {
@@ -132,8 +218,30 @@ final class ImportedForm {
         return cut > 0 ? path.substring(0, cut) : null;
     }
 
-    /** {@code $.indicators[2]} as the JSON pointer {@code /indicators/2}. */
-    private static String pointer(String path) {
-        return path.substring(1).replace('.', '/').replace("[", "/").replace("]", "");
+    /** The object at a path such as {@code $.funds.total} or {@code $.indicators[2]}, made where missing. */
+    private ObjectNode parent(String path) {
+        ObjectNode node = project;
+        for (String segment : path.substring(1).split("\\.")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            int bracket = segment.indexOf('[');
+            if (bracket >= 0 && segment.startsWith("indicators")) {
+                node = (ObjectNode) indicators.get(Integer.parseInt(segment.substring(bracket + 1,
+                        segment.length() - 1)));
+            } else {
+                node = node.has(segment) && node.get(segment) instanceof ObjectNode object ? object
+                        : node.putObject(segment);
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JsonMapper.builder().nodeFactory(NODES).build().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a skeleton of " + ImportedForm.class.getSimpleName(), e);
+        }
     }
 }
