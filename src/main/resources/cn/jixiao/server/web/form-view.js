@@ -1,4 +1,4 @@
-// The editor: one project's data in a table laid out like the printed 项目支出绩效自评表 (templates/form.jrxml,
+// The editor: one project's data in a table laid out like the printed 项目支出绩效自评表 (templates/national/form.jrxml,
 // cn.jixiao.layout.FormGrid: nine columns; 项目资金, 年度总体目标 and 绩效指标 labels merged down the left), or like
 // the regional form the project names in "form", drawn from that form's description in form-layouts.js.
 //
