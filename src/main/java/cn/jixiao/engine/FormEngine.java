@@ -27,6 +27,7 @@ import cn.jixiao.validation.EvaluationRules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -175,6 +176,28 @@ public final class FormEngine {
     public List<ProjectInput> readFile(String fileName, byte[] content) {
         return OfficeImport.handles(fileName) ? importForms(fileName, content).projects()
                 : read(fileName, content);
+    }
+
+    /**
+     * {@link #read(Path)} of a file stored under another name, such as an upload written to a temporary file: JSON, or
+     * a form in Word or Excel as {@code fileName}'s extension says. A Word or Excel file is read from disk part by
+     * part, not whole.
+     *
+     * @param fileName what the diagnostics call the file
+     */
+    public List<ProjectInput> readFile(String fileName, Path file) throws IOException {
+        if (OfficeImport.handles(fileName)) {
+            return importForms(fileName, file).projects();
+        }
+        try (InputStream json = Files.newInputStream(file)) {
+            return read(fileName, json);
+        }
+    }
+
+    /** {@link #importForms(String, byte[])} of a file stored under another name, read from disk part by part. */
+    public OfficeImport.Imported importForms(String fileName, Path file) {
+        OfficeImport.Imported imported = new OfficeImport(reader).read(fileName, file);
+        return new OfficeImport.Imported(checked(imported.projects()), imported.json());
     }
 
     /**

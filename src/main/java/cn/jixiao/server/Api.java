@@ -14,6 +14,9 @@ import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.input.office.OfficeImport;
 import cn.jixiao.render.RenderException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,16 +24,23 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +57,14 @@ final class Api {
     /** Decimals written as they are, {@code 180.97212} and {@code 87.00}, never in exponent form. */
     static final ObjectMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
+    /**
+     * The most values (numbers, texts, objects, arrays…) one request's JSON may hold: some 1,250 projects of the
+     * examples' size (about 200 values each), more than a request renders within its time limit. Read, every value is
+     * an object in memory, so this bounds what reading a body costs, as the body limit cannot: 20 MB of
+     * {@code [0,0,0,…} are ten million values, some 250 MB of heap.
+     */
+    static final int MAX_JSON_VALUES = 250_000;
+
     /** The files an upload may be: a form in Word or Excel, or the JSON of the contract. */
     static final List<String> UPLOAD_EXTENSIONS = List.of(".docx", ".xlsx", ".xlsm", ".xls", ".json");
 
@@ -54,6 +72,11 @@ final class Api {
             OutputFormat.PDF, "application/pdf",
             OutputFormat.DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     private static final String ZIP = "application/zip";
+    /** The request attribute by which Jetty takes a request's multipart settings (Javalin sets it if none is set). */
+    private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+    /** The names of a request's data in its directory: the body, and the upload (with its extension). */
+    private static final String BODY = "body.json";
+    private static final String UPLOAD = "upload";
     private static final Pattern LINE_AND_COLUMN = Pattern.compile("line (\\d+), column (\\d+)");
     /** application/json, or a JSON-based type such as application/merge-patch+json, with any parameters. */
     private static final Pattern JSON_MEDIA_TYPE =
@@ -66,13 +89,17 @@ final class Api {
     }
 
     private final FormEngine engine;
+    private final Path files;
     private final EngineStart archivalStart;
     private FormEngine archival; // guarded by this
     private final Service.Settings settings;
     private final RenderSlots slots;
+    private final Semaphore officeReads = new Semaphore(1, true);
 
-    Api(FormEngine engine, EngineStart archivalStart, Service.Settings settings, RenderSlots slots) {
+    /** @param files the service's private directory, in which each request that sends data gets one of its own */
+    Api(FormEngine engine, Path files, EngineStart archivalStart, Service.Settings settings, RenderSlots slots) {
         this.engine = engine;
+        this.files = files;
         this.archivalStart = archivalStart;
         this.settings = settings;
         this.slots = slots;
@@ -112,7 +139,8 @@ final class Api {
             throw new ApiException(415, "unsupported-file-type", "import takes a Word or Excel form (.docx, .xlsx, "
                     + ".xlsm, .xls); send JSON to /api/validate");
         }
-        OfficeImport.Imported imported = slots.run(() -> engine.importForms(upload.fileName(), upload.content()));
+        OfficeImport.Imported imported = slots.run(() -> oneAtATime(() -> engine.importForms(upload.fileName(),
+                upload.file())));
         unreadable(imported.projects());
         ObjectNode answer = diagnostics(imported.projects().stream().map(p -> new Checked(p, p.diagnostics()))
                 .toList());
@@ -246,20 +274,39 @@ final class Api {
     private record Sent(List<ProjectInput> projects, boolean several) {
     }
 
-    /** The projects of the request: a JSON body, or one uploaded file (multipart/form-data). */
+    /**
+     * The projects of the request: a JSON body, or one uploaded file (multipart/form-data). Both are first written to
+     * the request's directory, then read from there on a render's turn: reading a workbook or a large array takes as
+     * much memory as a render, so no more of them run at once than renders do.
+     */
     private Sent sent(Context ctx) throws Exception {
         if (!isMultipart(ctx)) {
-            byte[] body = body(ctx);
+            Path body = body(ctx);
             return new Sent(read(SOURCE, body), startsArray(body));
         }
         Upload upload = upload(ctx);
         if (!OfficeImport.handles(upload.fileName())) {
-            return new Sent(read(upload.fileName(), upload.content()), startsArray(upload.content()));
+            return new Sent(read(upload.fileName(), upload.file()), startsArray(upload.file()));
         }
-        // Reading a workbook takes as long as a render, and as much memory: it waits for a render's turn.
-        List<ProjectInput> projects = slots.run(() -> engine.readFile(upload.fileName(), upload.content()));
+        List<ProjectInput> projects = slots.run(() -> oneAtATime(() -> engine.readFile(upload.fileName(),
+                upload.file())));
         unreadable(projects);
         return new Sent(projects, projects.size() > 1);
+    }
+
+    /**
+     * Reads a Word or Excel file when no other is being read. POI builds a file's XML in memory, about 13 times its
+     * size: the import's limits let one file take some 100 MB, so two at once could exhaust a small heap where renders
+     * and JSON (bounded by {@link #MAX_JSON_VALUES}) cannot. Runs on a render thread; the wait counts against the
+     * request's time limit, and a request that passes it stops waiting.
+     */
+    private <T> T oneAtATime(Callable<T> read) throws Exception {
+        officeReads.acquire();
+        try {
+            return read.call();
+        } finally {
+            officeReads.release();
+        }
     }
 
     /** A Word or Excel file that gave no form (encrypted, damaged, hostile, no 自评表 in it): 422 and why. */
@@ -270,8 +317,8 @@ final class Api {
         }
     }
 
-    /** A file of a multipart/form-data request. */
-    private record Upload(String fileName, byte[] content) {
+    /** The file of a multipart/form-data request: its name on the user's machine, and where it is written now. */
+    private record Upload(String fileName, Path file) {
     }
 
     private static boolean isMultipart(Context ctx) {
@@ -280,8 +327,9 @@ final class Api {
     }
 
     /**
-     * The one file of a multipart/form-data request, refused with 413 when the request is larger than the limit, with
-     * 415 when it is of no kind the service reads. Its parts stay in memory (see {@link Service}).
+     * The one file of a multipart/form-data request, written to the request's directory, refused with 413 when the
+     * request is larger than the limit, with 415 when it is of no kind the service reads. Jetty writes every part
+     * there as it arrives (no part is kept in memory), and the file is then moved to a name of the service's own.
      */
     private Upload upload(Context ctx) throws IOException {
         if (!isMultipart(ctx)) {
@@ -292,9 +340,12 @@ final class Api {
         if (ctx.req().getContentLengthLong() > limit) {
             throw tooLarge(limit);
         }
-        List<UploadedFile> files;
+        Path directory = RequestFiles.of(ctx, files);
+        // Javalin's multipart settings are the service's; these, set on the request, are the request's own.
+        ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(directory.toString(), limit, limit, 0));
+        List<Part> parts;
         try {
-            files = ctx.uploadedFiles();
+            parts = ctx.req().getParts().stream().filter(part -> part.getSubmittedFileName() != null).toList();
         } catch (Exception e) { // Jetty's ServletException or IllegalStateException, thrown through Kotlin
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("exceeded")) {
@@ -306,26 +357,39 @@ final class Api {
                     + Diagnostic.printable(String.valueOf(e.getMessage()), 200), Map.of("Connection", "close"),
                     Map.of());
         }
-        if (files.size() != 1) {
+        if (parts.size() != 1) {
             throw new ApiException(400, "one-file", "send exactly one file (a part with a file name) in the "
-                    + "multipart/form-data body, not " + files.size());
+                    + "multipart/form-data body, not " + parts.size());
         }
-        UploadedFile file = files.get(0);
+        Part part = parts.get(0);
         // The name as the user's machine gave it, without any folders (browsers send none, other clients may).
-        String name = file.filename().substring(Math.max(file.filename().lastIndexOf('/'),
-                file.filename().lastIndexOf('\\')) + 1);
+        String given = part.getSubmittedFileName();
+        String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
         if (UPLOAD_EXTENSIONS.stream().noneMatch(extension -> name.toLowerCase(Locale.ROOT).endsWith(extension))) {
             throw new ApiException(415, "unsupported-file-type", "\"" + Diagnostic.printable(name, 80)
                     + "\" is none of the files the service reads: " + String.join(", ", UPLOAD_EXTENSIONS));
         }
-        try (InputStream in = file.content()) {
-            return new Upload(name, in.readAllBytes());
-        }
+        // Never a name the user gave: the file stays inside the request's directory whatever it is called.
+        Path file = directory.resolve(UPLOAD + name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT));
+        part.write(file.toString());
+        return new Upload(name, file);
     }
 
-    /** The projects of JSON; JSON that is no evaluation at all (malformed, not UTF-8, …) is a bad request. */
-    private List<ProjectInput> read(String source, byte[] body) {
-        List<ProjectInput> projects = engine.read(source, body);
+    /**
+     * The projects of a JSON file, read on a render's turn; JSON that is no evaluation at all (malformed, not UTF-8,
+     * …) is a bad request.
+     */
+    private List<ProjectInput> read(String source, Path json) throws Exception {
+        List<ProjectInput> projects = slots.run(() -> {
+            if (values(json) > MAX_JSON_VALUES) {
+                throw new ApiException(413, "too-many-values", (source.equals(SOURCE) ? "the request body" : source)
+                        + String.format(Locale.ROOT, " holds more than %,d JSON values, more than the service reads at once "
+                        + "(a project has about 200); send fewer projects at once", MAX_JSON_VALUES));
+            }
+            try (InputStream in = Files.newInputStream(json)) {
+                return engine.read(source, in);
+            }
+        });
         ProjectInput first = projects.get(0);
         if (first.index() == 0) {
             Diagnostic problem = first.diagnostics().get(0);
@@ -345,10 +409,11 @@ final class Api {
     }
 
     /**
-     * The body of a JSON request, refused with 415 when it is neither JSON nor an upload and with 413 when it is larger than the limit:
-     * at once when its declared length says so, else as soon as more than the limit has come.
+     * The body of a JSON request, written to the request's directory as it arrives; refused with 415 when it is
+     * neither JSON nor an upload and with 413 when it is larger than the limit: at once when its declared length says
+     * so, else as soon as more than the limit has come.
      */
-    private byte[] body(Context ctx) throws IOException {
+    private Path body(Context ctx) throws IOException {
         String type = ctx.contentType();
         if (type == null || !JSON_MEDIA_TYPE.matcher(type).matches()) {
             throw new ApiException(415, "unsupported-media-type", "send the evaluation as JSON, with Content-Type: "
@@ -359,9 +424,17 @@ final class Api {
         if (ctx.req().getContentLengthLong() > limit) {
             throw tooLarge(limit);
         }
-        byte[] body = ctx.req().getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-        if (body.length > limit) {
-            throw tooLarge(limit);
+        Path body = RequestFiles.of(ctx, files).resolve(BODY);
+        try (InputStream in = ctx.req().getInputStream(); OutputStream out = Files.newOutputStream(body)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(buffer, 0, n);
+            }
         }
         return body;
     }
@@ -371,14 +444,37 @@ final class Api {
                 + Service.Settings.megabytes(limit) + "; send fewer projects at once");
     }
 
-    /** Whether the JSON of the body is an array: its first character after a byte-order mark and blanks is [. */
-    private static boolean startsArray(byte[] body) {
-        int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
-                ? 3 : 0;
-        while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
-            i++;
+    /**
+     * The values (numbers, texts, objects, arrays…) of a JSON file, counted as they stream by without keeping any, up
+     * to one more than {@link #MAX_JSON_VALUES}; up to where it is malformed, as the reader says where that is.
+     */
+    private static long values(Path json) throws IOException {
+        long values = 0;
+        try (JsonParser parser = JSON.getFactory().createParser(json.toFile())) {
+            for (JsonToken token = parser.nextToken(); token != null && values <= MAX_JSON_VALUES;
+                 token = parser.nextToken()) {
+                if (token.isScalarValue() || token.isStructStart()) {
+                    values++;
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // malformed: the reader names line and column
         }
-        return i < body.length && body[i] == '[';
+        return values;
+    }
+
+    /** Whether the JSON of the file is an array: its first character after a byte-order mark and blanks is [. */
+    private static boolean startsArray(Path json) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(json))) {
+            int c = in.read();
+            if (c == 0xEF && in.read() == 0xBB && in.read() == 0xBF) {
+                c = in.read();
+            }
+            while (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                c = in.read();
+            }
+            return c == '[';
+        }
     }
 
     /** A project and what was found about it. */

@@ -4,7 +4,6 @@ import cn.jixiao.engine.FormEngine;
 import cn.jixiao.engine.OutputFormat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -15,20 +14,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -43,8 +38,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * Validate and render take JSON, or one uploaded file ({@code multipart/form-data}): a Word or Excel form, imported as
  * {@code jixiao import} does, or a JSON file. Bad requests are answered 4xx with a JSON body ({@code error},
  * {@code message}, {@code requestId}); a 500 is a fault of the service, logged with the request id the answer carries.
- * Everything a request sends stays in memory: nothing of it is written to disk (multipart parts are kept in memory up
- * to the body limit; Jetty's directory for larger parts is a private one, which they never reach).
+ * What a request sends (a JSON body, an upload) is written to a private directory of the request's own as it arrives,
+ * read from there on a render's turn, and deleted when the answer is sent ({@link RequestFiles}): a large or hostile
+ * upload costs disk, not memory, until it is read, and Word and Excel files are read part by part.
  *
  * <p>PDF/A ({@code pdfa=true}) is rendered by a second engine, started on the first request that asks for it: the
  * engine's PDF/A setting holds from its start, and a service never asked for PDF/A does not start it (its memory is
@@ -119,13 +115,13 @@ public final class Service implements AutoCloseable {
 
     private final Javalin app;
     private final RenderSlots slots;
-    private final Path uploads;
+    private final Path files;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(Javalin app, RenderSlots slots, Path uploads) {
+    private Service(Javalin app, RenderSlots slots, Path files) {
         this.app = app;
         this.slots = slots;
-        this.uploads = uploads;
+        this.files = files;
     }
 
     /** Starts the service; it answers once this returns. */
@@ -135,10 +131,10 @@ public final class Service implements AutoCloseable {
         }
         RenderSlots slots = new RenderSlots(settings.renders(), settings.queue(), settings.timeLimit());
         FormEngine.Settings engineSettings = engine.settings();
-        Api api = new Api(engine, engine.archival() ? () -> engine : () -> FormEngine.start(new FormEngine.Settings(
+        Path files = RequestFiles.serviceDirectory();
+        Api api = new Api(engine, files, engine.archival() ? () -> engine : () -> FormEngine.start(new FormEngine.Settings(
                 engineSettings.templates(), engineSettings.templateCache(), engineSettings.fonts(),
                 engineSettings.formats(), true)), settings, slots);
-        Path uploads = privateDirectory();
         AccessLog accessLog = new AccessLog(log);
         byte[] openApi = openApi();
         Javalin app = Javalin.create(config -> {
@@ -146,22 +142,15 @@ public final class Service implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
-            // An upload's parts stay in memory up to the body limit, so none is written to Jetty's directory; that
-            // directory is still a private one, deleted when the service stops.
-            config.jetty.multipartConfig.cacheDirectory(uploads.toString());
-            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(settings.maxBodyBytes() + 1,
-                    Integer.MAX_VALUE), SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.modifyServer(server -> {
                 // On stop, Jetty stops taking connections and lets the requests in flight finish, for this long.
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(settings.timeLimit().toMillis() + 5_000);
             });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = WEB_ROOT;
-                files.location = Location.CLASSPATH;
+            config.staticFiles.add(page -> {
+                page.hostedPath = "/";
+                page.directory = WEB_ROOT;
+                page.location = Location.CLASSPATH;
             });
             config.requestLogger.http(accessLog::log);
             config.routes.before(ctx -> {
@@ -179,6 +168,8 @@ public final class Service implements AutoCloseable {
                     authorize(ctx, settings.token());
                 }
             });
+            // After every request, answered or failed: what it sent is deleted with its directory.
+            config.routes.after(RequestFiles::release);
             config.routes.get("/health", api::health);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8")
                     .result(openApi));
@@ -210,23 +201,7 @@ public final class Service implements AutoCloseable {
             });
         });
         app.start(settings.host(), settings.port());
-        return new Service(app, slots, uploads);
-    }
-
-    /** A new directory only this user may read, for Jetty's multipart parts. */
-    private static Path privateDirectory() {
-        try {
-            return Files.createTempDirectory("jixiao-uploads-", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            try {
-                return Files.createTempDirectory("jixiao-uploads-"); // not POSIX: the system's temp dir rules
-            } catch (IOException again) {
-                throw new UncheckedIOException(again);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Service(app, slots, files);
     }
 
     /** The port the service listens on: the one asked for, or the one the system gave for port 0. */
@@ -262,18 +237,16 @@ public final class Service implements AutoCloseable {
     public void close() {
         app.stop();
         slots.close();
-        try (Stream<Path> left = Files.walk(uploads)) {
-            for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            RequestFiles.delete(files);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + uploads, e);
+            throw new UncheckedIOException("cannot delete " + files, e);
         }
     }
 
-    /** Jetty's directory for multipart parts larger than the memory limit: private, deleted on {@link #close()}. */
-    Path uploadDirectory() {
-        return uploads;
+    /** The directory of the requests' files: private, each request's deleted when it is answered, all on close. */
+    Path requestFiles() {
+        return files;
     }
 
     private static void authorize(Context ctx, String token) {

@@ -287,8 +287,8 @@ class UploadTest {
     void nothingOfAnUploadIsLeftOnDisk() throws Exception {
         assertEquals(200, upload("/api/validate", "自评表.xlsx", XLSX, workbook).statusCode());
         assertEquals("rwx------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(service.uploadDirectory())));
-        try (var left = Files.list(service.uploadDirectory())) {
+                Files.getPosixFilePermissions(service.requestFiles())));
+        try (var left = Files.list(service.requestFiles())) {
             assertEquals(List.of(), left.toList());
         }
     }

@@ -27,6 +27,11 @@ import java.util.Locale;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
+import org.apache.poi.hssf.eventusermodel.HSSFRequest;
+import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.MulBlankRecord;
+import org.apache.poi.hssf.record.MulRKRecord;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -106,6 +111,16 @@ public final class OfficeImport {
      */
     public Imported read(String fileName, byte[] content) {
         return read(fileName, kind(fileName), new BytesContent(content));
+    }
+
+    /**
+     * {@link #read(Path)} of a file stored under another name, such as an upload written to a temporary file: the
+     * same checks and limits, and read from disk as POI reads any file, part by part rather than whole.
+     *
+     * @param fileName what the diagnostics call the file; its extension says what it must be
+     */
+    public Imported read(String fileName, Path file) {
+        return read(fileName, kind(fileName), new FileContent(file));
     }
 
     private Imported read(String file, Kind kind, Content content) {
@@ -301,13 +316,39 @@ public final class OfficeImport {
                         + (kind == Kind.WORD ? ".docx" : kind == Kind.EXCEL ? ".xlsx" : "workbook")
                         + (word && kind == Kind.WORD ? "; save it in Word as .docx" : "; rename or re-save it"));
             }
-            try (HSSFWorkbook workbook = new HSSFWorkbook(ole.getRoot(), false)) {
-                return SheetBlocks.of(workbook, MAX_ROWS, MAX_COLUMNS);
+            try {
+                refuseTooManyCells(ole);
+                try (HSSFWorkbook workbook = new HSSFWorkbook(ole.getRoot(), false)) {
+                    return SheetBlocks.of(workbook, MAX_ROWS, MAX_COLUMNS);
+                }
             } catch (EncryptedDocumentException e) {
                 throw new OfficeFileException(encrypted());
             } catch (OldExcelFormatException e) {
                 throw new OfficeFileException("is an Excel 5.0/95 workbook, too old to read; save it as .xlsx");
             }
+        }
+    }
+
+    /**
+     * Refuses an .xls of more cells than {@link PoiLimits#MAX_XLS_CELLS} before POI reads it as a workbook, which
+     * keeps every cell in memory: counted as the records stream by, none of them kept.
+     */
+    private static void refuseTooManyCells(POIFSFileSystem ole) throws IOException, OfficeFileException {
+        long[] cells = {0};
+        HSSFRequest request = new HSSFRequest();
+        request.addListenerForAllRecords(record -> {
+            if (record instanceof CellValueRecordInterface) {
+                cells[0]++;
+            } else if (record instanceof MulRKRecord numbers) {
+                cells[0] += numbers.getNumColumns();
+            } else if (record instanceof MulBlankRecord blanks) {
+                cells[0] += blanks.getNumColumns();
+            }
+        });
+        new HSSFEventFactory().processWorkbookEvents(request, ole);
+        if (cells[0] > PoiLimits.MAX_XLS_CELLS) {
+            throw new OfficeFileException(String.format(Locale.ROOT, "has %,d cells; a workbook of forms has far"
+                    + " fewer, and at most %,d are read", cells[0], PoiLimits.MAX_XLS_CELLS));
         }
     }
 
@@ -385,6 +426,10 @@ public final class OfficeImport {
         if (all.contains("Zip bomb")) {
             return "looks like a zip bomb: a part would expand more than " + Math.round(1 / PoiLimits.MIN_INFLATE_RATIO)
                     + " times its compressed size or beyond " + (PoiLimits.MAX_PART_BYTES >> 20) + " MB; refused";
+        }
+        if (all.contains("more internal file entries than expected")) {
+            return "holds more than " + PoiLimits.MAX_PARTS + " parts (files in its archive), where a form has a few"
+                    + " dozen; refused";
         }
         if (all.contains("DOCTYPE")) {
             return "contains a DOCTYPE declaration, which Office files never need (it can smuggle in external"

@@ -15,12 +15,18 @@ final class PoiLimits {
     static final long MAX_PART_BYTES = 100L * 1024 * 1024;
     /**
      * What one XML part (a sheet, the document, the shared strings) may expand to before POI builds it in memory:
-     * a sheet of a million rows is refused here instead of filling the heap.
+     * a sheet of a million rows is refused here instead of filling the heap. Built, a part takes about 13 times its
+     * size (a 15 MB sheet filled a 256 MB heap, measured); a form of 1,000 indicators is about 4 MB of Word XML.
      */
-    static final long MAX_XML_PART_BYTES = 16L * 1024 * 1024;
+    static final long MAX_XML_PART_BYTES = 8L * 1024 * 1024;
     /** A part may expand at most 100 times its compressed size (a zip bomb expands thousands of times). */
     static final double MIN_INFLATE_RATIO = 0.01;
     static final long MAX_TEXT_CHARACTERS = 10_000_000;
+    /**
+     * The most cells an .xls may hold: POI keeps every cell of an .xls in memory (some 100 bytes each), where of an
+     * .xlsx it reads only what {@link #MAX_XML_PART_BYTES} lets through. A form has a few hundred to a few thousand.
+     */
+    static final long MAX_XLS_CELLS = 200_000;
     static final long MAX_PARTS = 1000;
 
     private PoiLimits() {

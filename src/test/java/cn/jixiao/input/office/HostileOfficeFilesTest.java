@@ -51,7 +51,7 @@ class HostileOfficeFilesTest {
                 "looks like a zip bomb: a part would expand more than 100 times its compressed size or beyond 100 MB;"
                         + " refused"));
         files.add(new Hostile("million-rows.xlsx", millionRows(good),
-                "has a part (/xl/worksheets/sheet1.xml) larger than 16 MB of XML, far more than any form"
+                "has a part (/xl/worksheets/sheet1.xml) larger than 8 MB of XML, far more than any form"
                         + " (a sheet of a million rows?)"));
         files.add(new Hostile("encrypted.xlsx", encrypted(good),
                 "is encrypted (password-protected); save it without a password and import it again"));
