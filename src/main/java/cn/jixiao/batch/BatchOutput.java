@@ -12,12 +12,20 @@ import java.nio.file.Path;
 /**
  * Where the files of a run go: a directory, each file appearing whole under its name ({@link #directory}), or one ZIP
  * archive written to a stream ({@link #zip}), the files in the order the run completes them. Used from the run's own
- * thread only.
+ * thread only, except {@link #write} where {@link #concurrentWrites} allows it.
  */
 public interface BatchOutput {
 
     /** Writes a whole file. */
     void write(String name, AtomicFiles.Content content) throws IOException;
+
+    /**
+     * Whether {@link #write} may be called from several threads at once, each with a name of its own: a directory's
+     * files are independent of each other, an archive's entries follow one another.
+     */
+    default boolean concurrentWrites() {
+        return false;
+    }
 
     /** Starts a file that is written over time; it is part of the output only once {@linkplain Pending#commit committed}. */
     Pending open(String name) throws IOException;
@@ -48,6 +56,11 @@ public interface BatchOutput {
             @Override
             public void write(String name, AtomicFiles.Content content) throws IOException {
                 AtomicFiles.write(directory.resolve(name), content);
+            }
+
+            @Override
+            public boolean concurrentWrites() {
+                return true;
             }
 
             @Override

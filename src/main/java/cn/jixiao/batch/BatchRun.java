@@ -11,6 +11,7 @@ import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.render.RenderException;
 import cn.jixiao.render.xlsx.SummaryWorkbook;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,10 +32,12 @@ import java.util.concurrent.TimeUnit;
  * Renders projects into one {@link BatchOutput} (a directory, or a ZIP stream): a document per project and format, and
  * for a batch also one combined PDF, the summary table and {@code report.json}.
  *
- * <p>Projects render in parallel; everything that depends on order (names, the files written, the combined PDF, the
- * summary, the report, the listener's calls) happens in input order on the calling thread, so the same input gives
- * the same files. A project with errors is reported and skipped; the others render. At most a few forms per thread
- * are held in memory at a time.
+ * <p>Projects render in parallel; everything that depends on order (names, the combined PDF, the summary, the report,
+ * the listener's calls) happens in input order on the calling thread, so the same input gives the same files. A
+ * project's own files are written by a thread of their own where the output allows it ({@link
+ * BatchOutput#concurrentWrites}): each file is forced to the disk before the next step, and that wait, 5 to 20 ms a
+ * file on a busy disk, would otherwise hold up every form behind it. A project with errors is reported and skipped;
+ * the others render. At most a few forms per thread are held in memory at a time.
  */
 public final class BatchRun {
 
@@ -109,6 +112,7 @@ public final class BatchRun {
         OutputNames names = new OutputNames();
         names.reserve(COMBINED_PDF, SUMMARY_PDF, SUMMARY_XLSX, BatchReport.FILE_NAME);
         ExecutorService workers = Executors.newFixedThreadPool(settings.threads());
+        ExecutorService writers = output.concurrentWrites() ? Executors.newFixedThreadPool(settings.threads()) : null;
         try (Collector collector = new Collector(output, listener)) {
             Deque<Future<Done>> inFlight = new ArrayDeque<>();
             for (ProjectInput project : projects) {
@@ -119,7 +123,9 @@ public final class BatchRun {
                     collector.stopped = settings.failFast();
                 } else {
                     String name = names.next(project.evaluation().year(), project.evaluation().projectName());
-                    inFlight.add(workers.submit(() -> new Done(engine.render(project, settings.date(), rendered), name)));
+                    CompletableFuture<Done> done = CompletableFuture.supplyAsync(
+                            () -> new Done(engine.render(project, settings.date(), rendered), name), workers);
+                    inFlight.add(writers == null ? done : done.thenApplyAsync(collector::written, writers));
                 }
                 while (inFlight.size() > 2 * settings.threads() || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
                     collector.collect(await(inFlight.poll()));
@@ -133,21 +139,27 @@ public final class BatchRun {
             return outcome;
         } finally {
             stop(workers);
+            if (writers != null) {
+                stop(writers);
+            }
         }
     }
 
-    /** Stops the workers and waits for them, so that a form being written is complete or gone when the run ends. */
-    private static void stop(ExecutorService workers) {
-        workers.shutdownNow();
+    /** Stops the threads and waits for them, so that a form being written is complete or gone when the run ends. */
+    private static void stop(ExecutorService threads) {
+        threads.shutdownNow();
         try {
-            workers.awaitTermination(1, TimeUnit.MINUTES);
+            threads.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** A project's documents and the name of its files; or, without a name, a project that was not rendered. */
-    private record Done(ProjectDocuments documents, String name, ProjectResult notRendered) {
+    /**
+     * A project's documents and the name of its files, and its result once its files are written; or, without
+     * documents, the result of a project that was not rendered.
+     */
+    private record Done(ProjectDocuments documents, String name, ProjectResult result) {
         Done(ProjectDocuments documents, String name) {
             this(documents, name, null);
         }
@@ -181,7 +193,7 @@ public final class BatchRun {
         }
 
         void collect(Done done) throws IOException {
-            ProjectResult result = done.notRendered() != null ? done.notRendered() : write(done);
+            ProjectResult result = done.result() != null ? done.result() : write(done);
             byStatus[result.status().ordinal()]++;
             warnings += result.count(Severity.WARNING);
             stopped |= settings.failFast() && result.status() == Status.FAILED;
@@ -193,6 +205,15 @@ public final class BatchRun {
                 report.add(result, done.documents() == null ? List.of() : done.documents().fonts());
             }
             listener.finished(result);
+        }
+
+        /** For a writer thread: the project with its documents written ({@link #write}). */
+        Done written(Done done) {
+            try {
+                return new Done(done.documents(), done.name(), write(done));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** Writes a rendered project's documents in format order; a project that failed to render has none. */
@@ -250,6 +271,9 @@ public final class BatchRun {
             Thread.currentThread().interrupt();
             throw new RenderException("interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException writing) {
+                throw writing.getCause();
+            }
             throw new RenderException("a form could not be rendered: " + e.getCause(), e.getCause());
         }
     }
