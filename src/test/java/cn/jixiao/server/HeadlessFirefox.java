@@ -63,7 +63,7 @@ final class HeadlessFirefox implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts the browser and its one tab; skips the calling test where Firefox is not installed. */
+    /** Starts the browser and its one window; skips the calling test where Firefox is not installed. */
     static HeadlessFirefox start() throws IOException {
         Path binary = FIREFOX.stream().filter(Files::isExecutable).findFirst().orElse(null);
         assumeTrue(binary != null, "Firefox is not installed at " + FIREFOX);
