@@ -1,5 +1,9 @@
 package cn.jixiao.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,9 +21,6 @@ import picocli.CommandLine.Command;
                 "Input: a JSON file holding one evaluation object or an array of them (the contract is "
                         + "src/main/resources/cn/jixiao/input/evaluation.schema.json; see README.md), or a Word "
                         + "or Excel form (.docx, .xlsx, .xlsm, .xls)."},
-        subcommands = {RenderCommand.class, BatchCommand.class, ValidateCommand.class, ImportCommand.class,
-                TemplateCommand.class, ServeCommand.class, BenchCommand.class, BenchServerCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every project is fine (warnings allowed)",
@@ -31,18 +32,47 @@ public final class Main implements Runnable {
     static final int INPUT_ERRORS = 1;
     static final int CANNOT_RUN = 3;
 
+    /** The commands by the name their {@code @Command} gives them, in the order the usage lists them. */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The command line with our exit codes and error handling, for {@link #main} and for tests. */
-    public static CommandLine commandLine() {
+    /**
+     * The command line for these arguments, with our exit codes and error handling, for {@link #main} and for tests.
+     * When the arguments start with a command's name, it has that command only: picocli reads the annotations of every
+     * command it is given, and a one-form {@code render} need not wait for those of the other eight. What the command
+     * prints and returns is the same either way; {@code jixiao --help}, {@code jixiao help} and a misspelt command
+     * see them all.
+     */
+    public static CommandLine commandLine(String... args) {
+        String first = args.length > 0 ? args[0] : null;
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setExecutionExceptionHandler(new Failures());
+        COMMANDS.forEach((name, command) -> {
+            if (!COMMANDS.containsKey(first) || name.equals(first)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
+        commandLine.addSubcommand("help", new CommandLine.HelpCommand()); // `help COMMAND` finds them all
+        commandLine.setExecutionExceptionHandler(new Failures()); // after the commands: it is set on each
         return commandLine;
+    }
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("render", RenderCommand::new);
+        commands.put("batch", BatchCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        commands.put("import", ImportCommand::new);
+        commands.put("template", TemplateCommand::new);
+        commands.put("serve", ServeCommand::new);
+        commands.put("bench", BenchCommand::new);
+        commands.put("bench-server", BenchServerCommand::new);
+        return Collections.unmodifiableMap(commands);
     }
 
     @Override

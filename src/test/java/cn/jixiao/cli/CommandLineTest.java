@@ -77,6 +77,21 @@ class CommandLineTest {
     }
 
     @Test
+    void theUsageListsEveryCommandAndEachRunsUnderItsName() {
+        Jixiao.Run usage = Jixiao.run("--help");
+        for (String command : Main.COMMANDS.keySet()) {
+            assertTrue(Pattern.compile("(?m)^\\s+" + Pattern.quote(command) + "\\s").matcher(usage.out()).find(),
+                    "jixiao --help lists " + command + ":\n" + usage.out());
+            Jixiao.Run help = Jixiao.run(command, "--help");
+            assertEquals(0, help.exitCode(), command);
+            assertTrue(help.out().startsWith("Usage: jixiao " + command + " "), command + " --help:\n" + help.out());
+        }
+        Jixiao.Run misspelt = Jixiao.run("rendr", "x.json");
+        assertEquals(2, misspelt.exitCode());
+        assertTrue(misspelt.err().contains("Did you mean: jixiao render or"), misspelt.err());
+    }
+
+    @Test
     void anUnknownOptionOrAMissingArgumentIsAUsageError() {
         Jixiao.Run unknown = Jixiao.run("render", "--bogus", Examples.FILE.toString(), "-o", directory.toString());
         assertEquals(2, unknown.exitCode());

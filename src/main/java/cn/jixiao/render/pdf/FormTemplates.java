@@ -27,8 +27,11 @@ import net.sf.jasperreports.engine.xml.JRXmlTemplateLoader;
 /**
  * The form's JRXML templates, compiled once per run. Compiling takes seconds, so a compiled template is kept in a
  * cache directory under the digest of its JRXML: the next run loads it in milliseconds, and an edited template is
- * compiled again because its digest changed. A compiled template is read back by Java deserialization, which runs
- * code: the cache is a {@link PrivateCache}, so only a file this user's jixiao wrote is ever loaded.
+ * compiled again because its digest changed. The styles ({@code form.jrtx}) are kept the same way, read: parsing them
+ * loads an XML mapper that a run with everything cached then never needs. What is cached is read back by Java
+ * deserialization, which runs code: the cache is a {@link PrivateCache}, so only a file this user's jixiao wrote is
+ * ever loaded. A template's XML is checked ({@link TemplateXml}) before it is compiled or parsed; what comes from the
+ * cache was made from the same bytes, checked when they were compiled.
  */
 final class FormTemplates {
 
@@ -70,15 +73,28 @@ final class FormTemplates {
      */
     static FormTemplates load(JasperReportsContext context, Path directory, PrivateCache cache)
             throws RenderException {
-        Path styles = directory.resolve(STYLES);
-        TemplateXml.check(styles, read(styles));
-        try {
-            return new FormTemplates(loadReport(context, directory.resolve(MAIN), cache),
-                    loadReport(context, directory.resolve(INDICATORS), cache),
-                    JRXmlTemplateLoader.getInstance(context).loadTemplate(styles.toFile()), context, cache);
-        } catch (JRRuntimeException e) {
-            throw new RenderException("template " + styles + " cannot be read: " + TemplateXml.reason(e), e);
+        JRTemplate styles = loadStyles(context, directory.resolve(STYLES), cache);
+        return new FormTemplates(loadReport(context, directory.resolve(MAIN), cache),
+                loadReport(context, directory.resolve(INDICATORS), cache), styles, context, cache);
+    }
+
+    private static JRTemplate loadStyles(JasperReportsContext context, Path jrtx, PrivateCache cache)
+            throws RenderException {
+        byte[] source = read(jrtx);
+        String name = jrtx.getFileName() + "-" + digest(source) + ".ser";
+        Optional<JRTemplate> cached = fromCache(context, cache, name, JRTemplate.class);
+        if (cached.isPresent()) {
+            return cached.get();
         }
+        TemplateXml.check(jrtx, source);
+        JRTemplate styles;
+        try {
+            styles = JRXmlTemplateLoader.getInstance(context).loadTemplate(new ByteArrayInputStream(source));
+        } catch (JRRuntimeException e) {
+            throw new RenderException("template " + jrtx + " cannot be read: " + TemplateXml.reason(e), e);
+        }
+        toCache(cache, name, styles);
+        return styles;
     }
 
     private static byte[] read(Path template) throws RenderException {
@@ -94,27 +110,40 @@ final class FormTemplates {
     private static JasperReport loadReport(JasperReportsContext context, Path jrxml, PrivateCache cache)
             throws RenderException {
         byte[] source = read(jrxml);
+        String name = jrxml.getFileName() + "-" + digest(source) + ".jasper";
+        Optional<JasperReport> cached = fromCache(context, cache, name, JasperReport.class);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         TemplateXml.check(jrxml, source);
-        String compiled = jrxml.getFileName() + "-" + digest(source) + ".jasper";
-        Optional<byte[]> cached = cache == null ? Optional.empty() : cache.read(compiled);
+        JasperReport report = compile(context, jrxml, source);
+        toCache(cache, name, report);
+        return report;
+    }
+
+    private static <T> Optional<T> fromCache(JasperReportsContext context, PrivateCache cache, String name,
+                                             Class<T> type) {
+        Optional<byte[]> cached = cache == null ? Optional.empty() : cache.read(name);
         if (cached.isPresent()) {
             try {
-                return (JasperReport) JRLoader.loadObject(context, new ByteArrayInputStream(cached.get()));
+                return Optional.of(type.cast(JRLoader.loadObject(context, new ByteArrayInputStream(cached.get()))));
             } catch (JRException | ClassCastException e) {
-                // Verified, yet not loadable (another JasperReports build): compiled again below and overwritten.
+                // Verified, yet not loadable (another JasperReports build): made again and overwritten.
             }
         }
-        JasperReport report = compile(context, jrxml, source);
+        return Optional.empty();
+    }
+
+    private static void toCache(PrivateCache cache, String name, Object made) {
         if (cache != null) {
             try {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                JRSaver.saveObject(report, out);
-                cache.write(compiled, out.toByteArray());
+                JRSaver.saveObject(made, out);
+                cache.write(name, out.toByteArray());
             } catch (IOException | JRException e) {
-                // The cache only saves time: a run that cannot write it compiles again next time.
+                // The cache only saves time: a run that cannot write it makes the content again next time.
             }
         }
-        return report;
     }
 
     private static JasperReport compile(JasperReportsContext context, Path jrxml, byte[] source)

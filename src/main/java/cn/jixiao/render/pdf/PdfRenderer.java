@@ -102,17 +102,20 @@ public final class PdfRenderer {
             Set<Path> files = new LinkedHashSet<>(JasperSetup.fontFiles(fonts, settings));
             fallbacks.forEach(face -> files.add(face.file()));
             // Reading each font for OpenPDF and loading the templates each take a good part of a second when the
-            // JVM is fresh: done side by side, each font on a thread of its own.
+            // JVM is fresh: done side by side, each font on a thread of its own, and the check of OpenPDF's output
+            // as soon as the fonts are read.
             CompletableFuture<Void> pdfFonts = CompletableFuture.allOf(files.stream()
                     .map(file -> CompletableFuture.runAsync(() -> preload(file),
                             task -> new Thread(task, "font " + file.getFileName()).start()))
                     .toArray(CompletableFuture[]::new));
+            Path bodyFont = fonts.face(settings.bodyFamily(), false).file();
+            CompletableFuture<Void> openPdfChecked = pdfFonts.thenRunAsync(() -> checkShape(bodyFont),
+                    task -> new Thread(task, "OpenPDF check").start());
             PrivateCache cache = templateCache == null ? null
                     : PrivateCache.open(templateCache, "compiled templates", warnings).orElse(null);
             FormTemplates templates = FormTemplates.load(context, Form.NATIONAL.templatesFolder(templatesDirectory),
                     cache);
-            join(pdfFonts);
-            FontProgramTrimmer.checkShape(PdfFonts.sample(fonts.face(settings.bodyFamily(), false).file()));
+            join(openPdfChecked);
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
             RunSetup setup = new RunSetup(templatesDirectory, fonts, settings, ConcurrentHashMap.newKeySet(),
                     new HashMap<>(), cache, new EnumMap<>(Form.class));
@@ -159,6 +162,14 @@ public final class PdfRenderer {
     private static void preload(Path fontFile) {
         try {
             PdfFonts.preload(fontFile);
+        } catch (RenderException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static void checkShape(Path bodyFont) {
+        try {
+            FontProgramTrimmer.checkShape(PdfFonts.sample(bodyFont));
         } catch (RenderException e) {
             throw new CompletionException(e);
         }

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import net.sf.jasperreports.engine.JRStyle;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,28 @@ class TemplateCacheTest {
         warnings.clear();
         FormTemplates.load(context, NATIONAL, cache());
         assertEquals(List.of(), warnings, "the planted file was written over with the compiled template");
+    }
+
+    @Test
+    void theStylesAreCachedTooAndAPlantedObjectInTheirPlaceIsNeverDeserialized() throws Exception {
+        FormTemplates.load(context, NATIONAL, cache());
+        Path styles = cached("form.jrtx-");
+        ByteArrayOutputStream planted = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(planted)) {
+            out.writeObject(new Planted());
+        }
+        Files.write(styles, planted.toByteArray());
+
+        FormTemplates templates = FormTemplates.load(context, NATIONAL, cache());
+
+        assertFalse(Planted.deserialized, "the planted object was deserialized");
+        assertEquals(List.of("Default", "Cell"), Stream.of(templates.styles.getStyles()).limit(2)
+                .map(JRStyle::getName).toList());
+        assertEquals(List.of("the cache of compiled templates: " + styles + " is ignored and made again: it does not"
+                + " verify (damaged, tampered with, or written by an older jixiao)"), warnings);
+        warnings.clear();
+        FormTemplates.load(context, NATIONAL, cache());
+        assertEquals(List.of(), warnings, "the planted file was written over with the styles");
     }
 
     @Test
