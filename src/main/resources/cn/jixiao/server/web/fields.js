@@ -26,11 +26,16 @@ export const SCORED_COLUMNS = [
   { key: 'score', label: '得分' },
 ];
 
-/** The indicator table's columns, left to right. */
-export const INDICATOR_COLUMNS = [
+/** The three levels that open the indicator table of every form, merged down where equal. */
+export const INDICATOR_LEVELS = [
   { key: 'level1', label: '一级指标', kind: 'text' },
   { key: 'level2', label: '二级指标', kind: 'text' },
   { key: 'level3', label: '三级指标', kind: 'text' },
+];
+
+/** The indicator table's columns, left to right. */
+export const INDICATOR_COLUMNS = [
+  ...INDICATOR_LEVELS,
   { key: 'target', label: '年度指标值', kind: 'text' },
   { key: 'actual', label: '实际完成值', kind: 'text' },
   { key: 'weight', label: '分值', kind: 'numberOrText' },

@@ -12,6 +12,8 @@
 //   scoreSum(name)           总分's 得分 (totalScore) as typed, the sum of the 得分 as its placeholder
 // and the row { indicators: {label, columns} } stands for the 绩效指标 block: its header and one row per indicator.
 
+import { INDICATOR_LEVELS } from './fields.js';
+
 /** The choices of 指标性质 on Sichuan's form (an indicator's `nature`). */
 export const NATURES = ['=', '≥', '≤', '＞', '＜', '定性'];
 
@@ -54,9 +56,7 @@ const XIANJIE = {
         indicators: {
           label: '绩效指标',
           columns: [
-            { key: 'level1', label: '一级指标', kind: 'text' },
-            { key: 'level2', label: '二级指标', kind: 'text' },
-            { key: 'level3', label: '三级指标', kind: 'text' },
+            ...INDICATOR_LEVELS,
             { key: 'weight', label: '分值', kind: 'numberOrText' },
             { key: 'target', label: '年度指标值', kind: 'text' },
             { key: 'actual', label: '全年实际值', kind: 'text' },
@@ -100,9 +100,7 @@ const SICHUAN = {
         indicators: {
           label: '绩效指标（90分）',
           columns: [
-            { key: 'level1', label: '一级指标', kind: 'text' },
-            { key: 'level2', label: '二级指标', kind: 'text' },
-            { key: 'level3', label: '三级指标', kind: 'text' },
+            ...INDICATOR_LEVELS,
             { key: 'nature', label: '指标性质', kind: 'choice', choices: NATURES },
             { key: 'target', label: '指标值', kind: 'text' },
             { key: 'unit', label: '度量单位', kind: 'text' },
