@@ -13,8 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +44,21 @@ class PrivateCacheTest {
         assertEquals("rw-------", permissions(directory.resolve(PrivateCache.KEY)));
         assertEquals(32, Files.size(directory.resolve(PrivateCache.KEY)));
         assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void eachFileStartsWithTheHmacSha256OfItsNameAndContentUnderTheUsersKey() throws Exception {
+        PrivateCache cache = open(root);
+        cache.write("form.jasper", COMPILED);
+
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(Files.readAllBytes(root.resolve(PrivateCache.KEY)), "HmacSHA256"));
+        hmac.update("form.jasper".getBytes(StandardCharsets.UTF_8));
+        hmac.update((byte) 0);
+        byte[] expected = hmac.doFinal(COMPILED);
+        byte[] stored = Files.readAllBytes(root.resolve("form.jasper"));
+        assertArrayEquals(expected, Arrays.copyOf(stored, 32));
+        assertArrayEquals(COMPILED, Arrays.copyOfRange(stored, 32, stored.length));
     }
 
     @Test
