@@ -172,8 +172,8 @@ public final class FieldLabels {
     }
 
     /**
-     * The heading of a column of the indicator rows on the form, by the contract's field: {@code indicatorsColumn(SICHUAN,
-     * "weight")} is {@code 权重}, {@code 分值} on the national and the 衔接资金 forms.
+     * The heading of a column of the indicator rows on the form, by the contract's field:
+     * {@code indicatorsColumn(SICHUAN, "weight")} is {@code 权重}, {@code 分值} on the national and the 衔接资金 forms.
      */
     public static String indicatorsColumn(Form form, String field) {
         return column(form, "indicators[]." + field);

@@ -178,16 +178,16 @@ public final class EvaluationRules {
         Form form = evaluation.form();
         if (form.fundsBlock() != null) {
             NumberOrText weight = evaluation.funds().total().weight();
+            String what = FieldLabels.of(form, JsonPath.of("funds", "total")) + "'s "
+                    + FieldLabels.fundsColumn(form, "weight") + " is " + (weight == null ? "not given" : weight);
             blockPoints(form.fundsBlock(), weight != null && weight.isNumber() ? weight.number() : null,
-                    JsonPath.of("funds", "total", "weight"), FieldLabels.of(form, JsonPath.of("funds", "total")) + "'s "
-                            + FieldLabels.fundsColumn(form, "weight") + " is " + (weight == null ? "not given" : weight),
-                    warn);
+                    JsonPath.of("funds", "total", "weight"), what, warn);
         }
         if (form.indicatorsBlock() != null) {
             BigDecimal sum = weightSum(evaluation.indicators());
             blockPoints(form.indicatorsBlock(), sum, JsonPath.of("indicators"), "the "
-                    + FieldLabels.indicatorsColumn(form, "weight") + " of the indicators add up to " + sum.toPlainString(),
-                    warn);
+                    + FieldLabels.indicatorsColumn(form, "weight") + " of the indicators add up to "
+                    + sum.toPlainString(), warn);
         }
     }
 

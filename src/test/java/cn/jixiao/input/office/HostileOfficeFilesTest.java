@@ -150,7 +150,7 @@ class HostileOfficeFilesTest {
         });
     }
 
-    /** The workbook with its sheet replaced by one of {@code rows} rows, the XML of row r (1-based) given by {@code row}. */
+    /** The workbook with its sheet replaced by one of {@code rows} rows, the XML of row r (from 1) by {@code row}. */
     private static byte[] withRows(byte[] workbook, int rows, IntFunction<String> row) throws Exception {
         return rewrite(workbook, (name, content, zip) -> {
             zip.putNextEntry(new ZipEntry(name));
