@@ -1,9 +1,12 @@
 package cn.jixiao.layout;
 
+import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.layout.FormLayout.FundRow;
 import cn.jixiao.layout.FormLayout.IndicatorRow;
 import cn.jixiao.layout.FormLayout.Level1Group;
 import cn.jixiao.layout.FormLayout.Level2Group;
+import cn.jixiao.model.FieldLabels;
+import cn.jixiao.model.Form;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,31 +29,32 @@ public final class FormGrid {
     public static final int COLUMNS = 9;
 
     public static final String TITLE = "项目支出绩效自评表";
-    public static final String PROJECT_NAME = "项目名称";
-    public static final String DEPARTMENT = "主管部门";
-    public static final String IMPLEMENTING_UNIT = "实施单位";
-    public static final String FUNDS = "项目资金（万元）";
-    public static final String INITIAL_BUDGET = "年初预算数";
-    public static final String ANNUAL_BUDGET = "全年预算数";
-    public static final String EXECUTED = "全年执行数";
-    public static final String WEIGHT = "分值";
-    public static final String EXECUTION_RATE = "执行率";
-    public static final String SCORE = "得分";
-    public static final String FUNDS_TOTAL = "年度资金总额";
-    public static final String FUNDS_FISCAL = "其中：当年财政拨款";
-    public static final String FUNDS_CARRYOVER = "上年结转资金";
-    public static final String FUNDS_OTHER = "其他资金";
-    public static final String GOALS = "年度总体目标";
-    public static final String EXPECTED_GOAL = "预期目标";
-    public static final String ACTUAL_GOAL = "实际完成情况";
-    public static final String INDICATORS = "绩效指标";
-    public static final String LEVEL1 = "一级指标";
-    public static final String LEVEL2 = "二级指标";
-    public static final String LEVEL3 = "三级指标";
-    public static final String TARGET = "年度指标值";
-    public static final String ACTUAL = "实际完成值";
-    public static final String DEVIATION = "偏差原因分析及改进措施";
-    public static final String TOTAL = "总分";
+    // The national form's words, as FieldLabels states them for every form.
+    public static final String PROJECT_NAME = FieldLabels.of(Form.NATIONAL, JsonPath.of("projectName"));
+    public static final String DEPARTMENT = FieldLabels.of(Form.NATIONAL, JsonPath.of("department"));
+    public static final String IMPLEMENTING_UNIT = FieldLabels.of(Form.NATIONAL, JsonPath.of("implementingUnit"));
+    public static final String FUNDS = FieldLabels.of(Form.NATIONAL, JsonPath.of("funds"));
+    public static final String INITIAL_BUDGET = FieldLabels.fundsColumn(Form.NATIONAL, "initialBudget");
+    public static final String ANNUAL_BUDGET = FieldLabels.fundsColumn(Form.NATIONAL, "annualBudget");
+    public static final String EXECUTED = FieldLabels.fundsColumn(Form.NATIONAL, "executed");
+    public static final String WEIGHT = FieldLabels.fundsColumn(Form.NATIONAL, "weight");
+    public static final String EXECUTION_RATE = FieldLabels.fundsColumn(Form.NATIONAL, "executionRate");
+    public static final String SCORE = FieldLabels.fundsColumn(Form.NATIONAL, "score");
+    public static final String FUNDS_TOTAL = FieldLabels.of(Form.NATIONAL, JsonPath.of("funds", "total"));
+    public static final String FUNDS_FISCAL = "其中：" + FieldLabels.of(Form.NATIONAL, JsonPath.of("funds", "fiscal"));
+    public static final String FUNDS_CARRYOVER = FieldLabels.of(Form.NATIONAL, JsonPath.of("funds", "carryover"));
+    public static final String FUNDS_OTHER = FieldLabels.of(Form.NATIONAL, JsonPath.of("funds", "other"));
+    public static final String GOALS = FieldLabels.of(Form.NATIONAL, JsonPath.of("goals"));
+    public static final String EXPECTED_GOAL = FieldLabels.of(Form.NATIONAL, JsonPath.of("goals", "expected"));
+    public static final String ACTUAL_GOAL = FieldLabels.of(Form.NATIONAL, JsonPath.of("goals", "actual"));
+    public static final String INDICATORS = FieldLabels.of(Form.NATIONAL, JsonPath.of("indicators"));
+    public static final String LEVEL1 = FieldLabels.indicatorsColumn(Form.NATIONAL, "level1");
+    public static final String LEVEL2 = FieldLabels.indicatorsColumn(Form.NATIONAL, "level2");
+    public static final String LEVEL3 = FieldLabels.indicatorsColumn(Form.NATIONAL, "level3");
+    public static final String TARGET = FieldLabels.indicatorsColumn(Form.NATIONAL, "target");
+    public static final String ACTUAL = FieldLabels.indicatorsColumn(Form.NATIONAL, "actual");
+    public static final String DEVIATION = FieldLabels.indicatorsColumn(Form.NATIONAL, "deviation");
+    public static final String TOTAL = FieldLabels.total(Form.NATIONAL);
 
     /** What a row of the table is. */
     public enum RowKind {

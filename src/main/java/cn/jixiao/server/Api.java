@@ -8,7 +8,7 @@ import cn.jixiao.engine.FormEngine;
 import cn.jixiao.engine.ProjectDocuments;
 import cn.jixiao.engine.OutputFormat;
 import cn.jixiao.input.ProjectInput;
-import cn.jixiao.layout.FieldLabels;
+import cn.jixiao.model.FieldLabels;
 import cn.jixiao.model.Form;
 import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.diagnostics.JsonPath;

@@ -4,6 +4,7 @@ import cn.jixiao.diagnostics.Diagnostic;
 import cn.jixiao.diagnostics.JsonPath;
 import cn.jixiao.input.ProjectInput;
 import cn.jixiao.model.Evaluation;
+import cn.jixiao.model.FieldLabels;
 import cn.jixiao.model.Form;
 import cn.jixiao.model.Formats;
 import cn.jixiao.model.FundTotal;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The business rules of the form. A broken rule is a warning: the form is still rendered, as real forms break them
  * (the seed's first project prints 执行率 87.00% where 全年执行数 equals 全年预算数). Each warning names its JSON path
- * and gives both numbers.
+ * and gives both numbers, in the words of the project's form ({@link FieldLabels}): Sichuan's 权重 and 预算执行数 where
+ * the national form prints 分值 and 全年执行数.
  */
 public final class EvaluationRules {
 
@@ -63,7 +65,7 @@ public final class EvaluationRules {
         weightsAddUpToFullMarks(evaluation, warn);
         scoresAddUpToTotal(evaluation, warn);
         scoresWithinWeights(evaluation, warn);
-        executionRateMatchesAmounts(evaluation.funds().total(), warn);
+        executionRateMatchesAmounts(evaluation.form(), evaluation.funds().total(), warn);
         executedWithinBudget(evaluation, warn);
         level1PointsMatchWeights(evaluation, warn);
         blockPointsMatchWeights(evaluation, warn);
@@ -77,7 +79,8 @@ public final class EvaluationRules {
     private static void weightsAddUpToFullMarks(Evaluation evaluation, Warn warn) {
         BigDecimal sum = evaluation.weightSum();
         if (sum.compareTo(FULL_MARKS) != 0) {
-            warn.at(JsonPath.ROOT, "the 分值 add up to " + sum.toPlainString() + ", not " + FULL_MARKS);
+            warn.at(JsonPath.ROOT, "the " + FieldLabels.indicatorsColumn(evaluation.form(), "weight") + " add up to "
+                    + sum.toPlainString() + ", not " + FULL_MARKS);
         }
     }
 
@@ -86,26 +89,33 @@ public final class EvaluationRules {
         BigDecimal total = evaluation.totalScore();
         BigDecimal sum = evaluation.scoreSum();
         if (total != null && sum.compareTo(total) != 0) {
-            warn.at(JsonPath.of("totalScore"), "总分 " + total.toPlainString() + " given, but the 得分 add up to "
+            Form form = evaluation.form();
+            warn.at(JsonPath.of("totalScore"), FieldLabels.total(form) + " " + total.toPlainString()
+                    + " given, but the " + FieldLabels.indicatorsColumn(form, "score") + " add up to "
                     + sum.toPlainString());
         }
     }
 
     /** 得分 ≤ 分值, for the funds total and every indicator. */
     private static void scoresWithinWeights(Evaluation evaluation, Warn warn) {
+        Form form = evaluation.form();
         FundTotal total = evaluation.funds().total();
-        scoreWithinWeight(total.score(), total.weight(), JsonPath.of("funds", "total", "score"), warn);
+        scoreWithinWeight(total.score(), total.weight(), JsonPath.of("funds", "total", "score"),
+                FieldLabels.fundsColumn(form, "score"), FieldLabels.fundsColumn(form, "weight"), warn);
         List<Indicator> indicators = evaluation.indicators();
         for (int i = 0; i < indicators.size(); i++) {
             Indicator indicator = indicators.get(i);
-            scoreWithinWeight(indicator.score(), indicator.weight(), JsonPath.indicator(i, "score"), warn);
+            scoreWithinWeight(indicator.score(), indicator.weight(), JsonPath.indicator(i, "score"),
+                    FieldLabels.indicatorsColumn(form, "score"), FieldLabels.indicatorsColumn(form, "weight"), warn);
         }
     }
 
-    private static void scoreWithinWeight(NumberOrText score, NumberOrText weight, String path, Warn warn) {
+    /** @param scoreLabel how the form heads the 得分 column of the row, {@code weightLabel} its 分值 column */
+    private static void scoreWithinWeight(NumberOrText score, NumberOrText weight, String path, String scoreLabel,
+                                          String weightLabel, Warn warn) {
         if (score != null && score.isNumber() && weight != null && weight.isNumber()
                 && score.number().compareTo(weight.number()) > 0) {
-            warn.at(path, "得分 " + score + " is above its 分值 " + weight);
+            warn.at(path, scoreLabel + " " + score + " is above its " + weightLabel + " " + weight);
         }
     }
 
@@ -113,7 +123,7 @@ public final class EvaluationRules {
      * A given 执行率 is within {@link #RATE_TOLERANCE} of 全年执行数 ÷ 全年预算数. Text is compared when it is a plain
      * percentage such as {@code 87.00%}; other text, or no amounts to compute from, is not compared.
      */
-    private static void executionRateMatchesAmounts(FundTotal total, Warn warn) {
+    private static void executionRateMatchesAmounts(Form form, FundTotal total, Warn warn) {
         BigDecimal computed = total.computedExecutionRate();
         if (total.executionRate() == null || computed == null) {
             return;
@@ -129,8 +139,9 @@ public final class EvaluationRules {
             given = new BigDecimal(percentage.group(1));
         }
         if (given.subtract(computed).abs().compareTo(RATE_TOLERANCE) > 0) {
-            warn.at(JsonPath.of("funds", "total", "executionRate"), Formats.executionRate(total)
-                    + " given, but 全年执行数 ÷ 全年预算数 = " + Formats.percent(computed));
+            warn.at(JsonPath.of("funds", "total", "executionRate"), Formats.executionRate(total) + " given, but "
+                    + FieldLabels.fundsColumn(form, "executed") + " ÷ " + FieldLabels.fundsColumn(form, "annualBudget")
+                    + " = " + Formats.percent(computed));
         }
     }
 
@@ -151,7 +162,8 @@ public final class EvaluationRules {
             Matcher stated = label == null ? null : STATED_POINTS.matcher(label);
             if (stated != null && stated.find() && new BigDecimal(stated.group(1)).compareTo(sum) != 0) {
                 warn.at(JsonPath.indicator(start, "level1"), "\"" + label + "\" states " + stated.group(1)
-                        + " points, but the 分值 of its rows add up to " + sum.toPlainString());
+                        + " points, but the " + FieldLabels.indicatorsColumn(evaluation.form(), "weight")
+                        + " of its rows add up to " + sum.toPlainString());
             }
             start = end;
         }
@@ -166,14 +178,16 @@ public final class EvaluationRules {
         Form form = evaluation.form();
         if (form.fundsBlock() != null) {
             NumberOrText weight = evaluation.funds().total().weight();
+            String what = FieldLabels.of(form, JsonPath.of("funds", "total")) + "'s "
+                    + FieldLabels.fundsColumn(form, "weight") + " is " + (weight == null ? "not given" : weight);
             blockPoints(form.fundsBlock(), weight != null && weight.isNumber() ? weight.number() : null,
-                    JsonPath.of("funds", "total", "weight"), "总额's 权重 is " + (weight == null ? "not given" : weight),
-                    warn);
+                    JsonPath.of("funds", "total", "weight"), what, warn);
         }
         if (form.indicatorsBlock() != null) {
             BigDecimal sum = weightSum(evaluation.indicators());
-            blockPoints(form.indicatorsBlock(), sum, JsonPath.of("indicators"),
-                    "the 权重 of the indicators add up to " + sum.toPlainString(), warn);
+            blockPoints(form.indicatorsBlock(), sum, JsonPath.of("indicators"), "the "
+                    + FieldLabels.indicatorsColumn(form, "weight") + " of the indicators add up to "
+                    + sum.toPlainString(), warn);
         }
     }
 
@@ -198,17 +212,20 @@ public final class EvaluationRules {
     /** 全年执行数 ≤ 全年预算数, for every row of 项目资金. */
     private static void executedWithinBudget(Evaluation evaluation, Warn warn) {
         Funds funds = evaluation.funds();
-        executedWithinBudget(funds.total().executed(), funds.total().annualBudget(), "total", warn);
-        executedWithinBudget(funds.fiscal().executed(), funds.fiscal().annualBudget(), "fiscal", warn);
-        executedWithinBudget(funds.carryover().executed(), funds.carryover().annualBudget(), "carryover", warn);
-        executedWithinBudget(funds.other().executed(), funds.other().annualBudget(), "other", warn);
+        Form form = evaluation.form();
+        executedWithinBudget(form, funds.total().executed(), funds.total().annualBudget(), "total", warn);
+        executedWithinBudget(form, funds.fiscal().executed(), funds.fiscal().annualBudget(), "fiscal", warn);
+        executedWithinBudget(form, funds.carryover().executed(), funds.carryover().annualBudget(), "carryover", warn);
+        executedWithinBudget(form, funds.other().executed(), funds.other().annualBudget(), "other", warn);
     }
 
     /** @param row the row's field of {@code $.funds}: {@code total}, {@code fiscal}, … */
-    private static void executedWithinBudget(BigDecimal executed, BigDecimal annualBudget, String row, Warn warn) {
+    private static void executedWithinBudget(Form form, BigDecimal executed, BigDecimal annualBudget, String row,
+                                             Warn warn) {
         if (executed != null && annualBudget != null && executed.compareTo(annualBudget) > 0) {
-            warn.at(JsonPath.of("funds", row, "executed"), "全年执行数 " + executed.toPlainString()
-                    + " is above 全年预算数 " + annualBudget.toPlainString());
+            warn.at(JsonPath.of("funds", row, "executed"), FieldLabels.fundsColumn(form, "executed") + " "
+                    + executed.toPlainString() + " is above " + FieldLabels.fundsColumn(form, "annualBudget") + " "
+                    + annualBudget.toPlainString());
         }
     }
 }

@@ -58,10 +58,42 @@ class RegionalRulesTest {
     @Test
     void sichuansFundsBlockWithout总额s权重Warns() throws Exception {
         assertEquals(List.of(
-                "$: the 分值 add up to 90, not 100",
+                "$: the 权重 add up to 90, not 100",
                 "$.funds.total.weight: \"预算执行情况（10分）\" states 10 points, but 总额's 权重 is not given"),
                 warnings("""
                 {"projectName": "供水工程", "form": "sichuan", "indicators": [{"level1": "产出指标", "weight": 90}]}"""));
+    }
+
+    /** Sichuan's form prints 权重, 调整后预算数, 预算执行数 and 合计 where the national form prints 分值, 全年预算数, …. */
+    @Test
+    void theRulesSpeakSichuansWords() throws Exception {
+        assertEquals(List.of(
+                "$: the 权重 add up to 105, not 100",
+                "$.totalScore: 合计 93 given, but the 得分 add up to 90",
+                "$.indicators[0].score: 得分 81 is above its 权重 80",
+                "$.funds.total.executionRate: 87.00% given, but 预算执行数 ÷ 调整后预算数 = 105.00%",
+                "$.funds.total.executed: 预算执行数 42 is above 调整后预算数 40",
+                "$.indicators[0].level1: \"产出指标（90分）\" states 90 points, but the 权重 of its rows add up to 95",
+                "$.indicators: \"绩效指标（90分）\" states 90 points, but the 权重 of the indicators add up to 95"),
+                warnings("""
+                {"projectName": "供水工程", "form": "sichuan", "totalScore": 93,
+                 "funds": {"total": {"annualBudget": 40, "executed": 42, "executionRate": 87, "weight": 10,
+                                     "score": 9}},
+                 "indicators": [{"level1": "产出指标（90分）", "weight": 80, "score": 81},
+                                {"level1": "产出指标（90分）", "weight": 15, "score": 0}]}"""));
+    }
+
+    /** The 衔接资金 form heads its amounts 全年预算数（A） and 全年执行数（B）. */
+    @Test
+    void theRulesSpeakThe衔接资金FormsWords() throws Exception {
+        assertEquals(List.of(
+                "$.funds.total.executionRate: 87.00% given, but 全年执行数（B） ÷ 全年预算数（A） = 100.00%",
+                "$.funds.fiscal.executed: 全年执行数（B） 31 is above 全年预算数（A） 30"),
+                warnings("""
+                {"projectName": "桃树种植", "form": "xianjie",
+                 "funds": {"total": {"annualBudget": 40, "executed": 40, "executionRate": "87.00%", "weight": 10},
+                           "fiscal": {"annualBudget": 30, "executed": 31}},
+                 "indicators": [{"level1": "产出指标", "weight": 90}]}"""));
     }
 
     @Test

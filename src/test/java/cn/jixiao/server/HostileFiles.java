@@ -56,6 +56,49 @@ final class HostileFiles {
             }
         };
         int count = (int) Math.max(1, fileBytes / (((long) sheetMegabytes << 20) / 70));
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            workbookParts(zip, count);
+            for (int sheet = 1; sheet <= count; sheet++) {
+                zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + sheet + ".xml"));
+                zip.write(("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
+                        .getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < sheetMegabytes; i++) {
+                    zip.write(block);
+                }
+                zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * An .xlsx of one sheet named 项目1 of {@code rows} × {@code columns} random digits, each cell written as briefly
+     * as Excel allows ({@code <c><v>7</v></c>}): 4,000 × 100 is 6 MB of XML in a file of 330 KB, within the
+     * limits of XML parts, inflation, rows and columns.
+     */
+    static void wideSheet(OutputStream out, int rows, int columns) throws IOException {
+        Random random = new Random(3);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            workbookParts(zip, 1);
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write(("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
+                    .getBytes(StandardCharsets.UTF_8));
+            StringBuilder row = new StringBuilder();
+            for (int r = 0; r < rows; r++) {
+                row.setLength(0);
+                row.append("<row>");
+                for (int c = 0; c < columns; c++) {
+                    row.append("<c><v>").append(random.nextInt(10)).append("</v></c>");
+                }
+                zip.write(row.append("</row>").toString().getBytes(StandardCharsets.US_ASCII));
+            }
+            zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+
+    /** The parts of a workbook of {@code count} sheets named 项目1, 项目2, …, all but the sheets themselves. */
+    private static void workbookParts(ZipOutputStream zip, int count) throws IOException {
         StringBuilder types = new StringBuilder();
         StringBuilder sheets = new StringBuilder();
         StringBuilder relationships = new StringBuilder();
@@ -68,31 +111,19 @@ final class HostileFiles {
                     + "formats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet")
                     .append(sheet).append(".xml\"/>");
         }
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://"
-                    + "schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType"
-                    + "=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
-                    + "ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\""
-                    + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" + types
-                    + "</Types>");
-            entry(zip, "_rels/.rels", relationships("xl/workbook.xml"));
-            entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas"
-                    + ".openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
-                    + "officeDocument/2006/relationships\"><sheets>" + sheets + "</sheets></workbook>");
-            entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships "
-                    + "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + relationships
-                    + "</Relationships>");
-            for (int sheet = 1; sheet <= count; sheet++) {
-                zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + sheet + ".xml"));
-                zip.write(("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
-                        .getBytes(StandardCharsets.UTF_8));
-                for (int i = 0; i < sheetMegabytes; i++) {
-                    zip.write(block);
-                }
-                zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
+        entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://"
+                + "schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType"
+                + "=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
+                + "ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\""
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" + types
+                + "</Types>");
+        entry(zip, "_rels/.rels", relationships("xl/workbook.xml"));
+        entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas"
+                + ".openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
+                + "officeDocument/2006/relationships\"><sheets>" + sheets + "</sheets></workbook>");
+        entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships "
+                + "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + relationships
+                + "</Relationships>");
     }
 
     /** A .docx of {@code entries} parts of random letters, together about {@code fileBytes}. */

@@ -76,6 +76,23 @@ class HostileUploadTest {
                 + "form (a sheet of a million rows?)", answer.get("message").asText());
     }
 
+    /** Within every limit of size (7 MB of XML, 100 KB sent), but POI would build every cell before any was counted. */
+    @Test
+    void anXlsxOfOneSheetOfAQuarterMillionRowsIs422BeforePoiBuildsIt() throws Exception {
+        byte[] sheet = HostileFiles.bytes(out -> HostileFiles.zipBomb(out, 0, 7));
+        JsonNode answer = error(UploadTest.upload("/api/validate", "长表.xlsx", XLSX, sheet), 422, "unreadable-file");
+        assertEquals("长表.xlsx: sheet \"项目1\" has 229,376 rows; a form has at most 5,000",
+                answer.get("message").asText());
+    }
+
+    @Test
+    void anXlsxOfOneSheetOfFewRowsButManyCellsIs422() throws Exception {
+        byte[] sheet = HostileFiles.bytes(out -> HostileFiles.wideSheet(out, 4_000, 100));
+        JsonNode answer = error(UploadTest.upload("/api/render", "宽表.xlsx", XLSX, sheet), 422, "unreadable-file");
+        assertEquals("宽表.xlsx: sheet \"项目1\" has 400,000 cells; a form has far fewer, and at most 50,000 are read",
+                answer.get("message").asText());
+    }
+
     @Test
     void aWordFileOfThousandsOfPartsIs422() throws Exception {
         byte[] parts = HostileFiles.bytes(out -> HostileFiles.manyEntries(out, 2_000, 400_000));

@@ -44,7 +44,7 @@ import javax.management.remote.JMXServiceURL;
  * java -Xmx256m -jar target/jixiao.jar serve --port 18080 &amp;
  * mvn -B -o -q test-compile
  * java -cp target/test-classes:target/classes:target/lib/'*' cn.jixiao.server.HostileUploads \
- *      http://127.0.0.1:18080 SERVER_PID
+ *      http://127.0.0.1:18080 SERVER_PID [CASE]
  * </pre>
  *
  * <p>It lives in test scope because it makes hostile files with POI and reads the server's memory through the JDK's
@@ -53,7 +53,8 @@ import javax.management.remote.JMXServiceURL;
  * heap in use polled every 10 ms (garbage included, so near the maximum whenever the collector is busy), the largest
  * heap left after any collection (the memory really held; from the JVM's own garbage collection notifications), the
  * collections of each collector, and whether {@code /health} answers afterwards. The files are made once into
- * {@code /tmp/jixiao-hostile/}.
+ * {@code /tmp/jixiao-hostile/}. With {@code CASE}, only the kinds whose name contains it are sent (such as
+ * {@code "7 MB sheet"}).
  */
 public final class HostileUploads {
 
@@ -82,8 +83,8 @@ public final class HostileUploads {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: HostileUploads BASE_URL SERVER_PID");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: HostileUploads BASE_URL SERVER_PID [CASE]");
             System.exit(2);
         }
         VirtualMachine vm = VirtualMachine.attach(args[1]);
@@ -91,7 +92,7 @@ public final class HostileUploads {
         vm.detach();
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
             HostileUploads harness = new HostileUploads(URI.create(args[0]), connector.getMBeanServerConnection());
-            harness.run();
+            harness.run(args.length == 3 ? args[2] : "");
         }
     }
 
@@ -111,7 +112,8 @@ public final class HostileUploads {
         }
     }
 
-    private void run() throws Exception {
+    /** @param only the kinds of upload to send: those whose name contains it */
+    private void run(String only) throws Exception {
         Files.createDirectories(FILES);
         MemoryUsage heap = memory.getHeapMemoryUsage();
         System.out.printf(Locale.ROOT, "server %s, heap max %d MB; %d processors here%n", base, heap.getMax() >> 20,
@@ -127,7 +129,7 @@ public final class HostileUploads {
                 new Case("xls (HSSF) of 19 MB", "/api/validate", "big.xls",
                         out -> HostileFiles.manyCells(out, (int) (FILE_BYTES / (20 * 18 + 30)), 20)),
                 new Case("JSON body of 19 MB", "/api/validate", null, out -> HostileFiles.denseJson(out, FILE_BYTES)));
-        for (Case hostile : cases) {
+        for (Case hostile : cases.stream().filter(c -> c.name.contains(only)).toList()) {
             Path file = hostile.file();
             System.out.printf(Locale.ROOT, "%n== %s: %s, %d bytes, POST %s%n", hostile.name, file.getFileName(),
                     Files.size(file), hostile.path);

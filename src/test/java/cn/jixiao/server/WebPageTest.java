@@ -318,8 +318,8 @@ class WebPageTest {
         type("$.indicators[7].weight", "20"); // 工程设计使用年限: 15 → 20, so 合计 is 105 and the indicators' 95
         waitUntil(() -> messages().size() == 2);
         chromium.screenshot("21-sichuan-weight-changed");
-        assertTrue(messages().stream().anyMatch(m -> m.startsWith("警告 · 整张表 ($)") && m.contains("105")),
-                messages()::toString);
+        assertTrue(messages().stream().anyMatch(m -> m.startsWith("警告 · 整张表 ($)")
+                && m.endsWith("the 权重 add up to 105, not 100")), "in Sichuan's words: " + messages());
         assertTrue(messages().stream().anyMatch(m -> m.startsWith("警告 · 绩效指标 ($.indicators)")
                 && m.contains("绩效指标（90分）") && m.contains("95")), messages()::toString);
         assertEquals("105", weightTotal());
@@ -335,6 +335,8 @@ class WebPageTest {
         waitUntil(() -> messages().size() == 1);
         assertTrue(messages().get(0).startsWith("警告 · 总额 · 预算执行率 ($.funds.total.executionRate)"),
                 "named by Sichuan's labels: " + messages());
+        assertTrue(messages().get(0).endsWith("90.00% given, but 预算执行数 ÷ 调整后预算数 = 98.40%"),
+                "in Sichuan's words: " + messages());
         message("$.funds.total.executionRate").click();
         assertEquals("$.funds.total.executionRate", focusedPath(), "clicking the message opens its cell");
         chromium.screenshot("27-sichuan-rate-message-clicked");

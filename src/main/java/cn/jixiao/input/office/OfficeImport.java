@@ -24,6 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -43,6 +46,8 @@ import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -391,6 +396,7 @@ public final class OfficeImport {
                     return WordBlocks.of(document, MAX_ROWS);
                 }
             }
+            refuseHugeSheets(pkg);
             try (XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
                 return SheetBlocks.of(workbook, MAX_ROWS, MAX_COLUMNS);
             }
@@ -398,6 +404,44 @@ public final class OfficeImport {
             throw new OfficeFileException(describe(kind, e));
         } finally {
             pkg.revert(); // opened read-only: nothing is written back
+        }
+    }
+
+    /**
+     * Refuses a sheet of more rows than {@link #MAX_ROWS} or more cells than {@link PoiLimits#MAX_SHEET_CELLS} before
+     * POI builds the workbook, which holds every cell of every sheet (hidden ones too) in memory: counted in one StAX
+     * pass over each sheet's XML, none of it kept. A sheet within {@link PoiLimits#MAX_XML_PART_BYTES} can still hold
+     * half a million cells.
+     */
+    private static void refuseHugeSheets(OPCPackage pkg) throws IOException, OfficeFileException {
+        try {
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            while (sheets.hasNext()) {
+                long rows = 0;
+                long cells = 0;
+                try (InputStream in = sheets.next()) {
+                    XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+                    while (xml.hasNext()) {
+                        if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                            // <row> and <c> occur only in the sheet's <sheetData>.
+                            rows += xml.getLocalName().equals("row") ? 1 : 0;
+                            cells += xml.getLocalName().equals("c") ? 1 : 0;
+                        }
+                    }
+                    xml.close();
+                }
+                String sheet = "sheet \"" + sheets.getSheetName() + "\"";
+                if (rows > MAX_ROWS) {
+                    throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d rows; a form has at most"
+                            + " %,d", sheet, rows, MAX_ROWS));
+                }
+                if (cells > PoiLimits.MAX_SHEET_CELLS) {
+                    throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d cells; a form has far"
+                            + " fewer, and at most %,d are read", sheet, cells, PoiLimits.MAX_SHEET_CELLS));
+                }
+            }
+        } catch (OpenXML4JException | XMLStreamException e) {
+            throw new OfficeFileException(describe(Kind.EXCEL, e));
         }
     }
 

@@ -27,6 +27,13 @@ final class PoiLimits {
      * .xlsx it reads only what {@link #MAX_XML_PART_BYTES} lets through. A form has a few hundred to a few thousand.
      */
     static final long MAX_XLS_CELLS = 200_000;
+    /**
+     * The most cells one sheet of an .xlsx may hold, counted before POI builds the workbook: a sheet within
+     * {@link #MAX_XML_PART_BYTES} can hold half a million cells, and POI holds each in about 390 bytes (a sheet of
+     * 50,000 one-digit cells took 18 MB, measured), so eight uploads at once of the largest sheet allowed take some
+     * 150 MB. A form of 1,000 indicators is about 10,000 cells.
+     */
+    static final long MAX_SHEET_CELLS = 50_000;
     static final long MAX_PARTS = 1000;
 
     private PoiLimits() {

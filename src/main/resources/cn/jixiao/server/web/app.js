@@ -315,7 +315,7 @@ function messageItem(diagnostic, kind, kindText, cells) {
   button.type = 'button';
   button.className = `message ${kind}`;
   button.dataset.path = diagnostic.path ?? '';
-  // The server names the field by its label on the form (cn.jixiao.layout.FieldLabels) and by its path.
+  // The server names the field by its label on the form (cn.jixiao.model.FieldLabels) and by its path.
   const where = document.createElement('span');
   where.className = 'where';
   where.textContent = `${kindText} · ${diagnostic.field ?? ''}`;

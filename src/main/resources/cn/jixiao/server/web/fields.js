@@ -1,6 +1,6 @@
 // The form's fields: where each lives in the JSON (its path), its label on the printed 自评表, and what kind of
 // value it takes (see evaluation.schema.json and examples/README.md). The label of a message's path comes with
-// the message from the server (cn.jixiao.layout.FieldLabels), not from here.
+// the message from the server (cn.jixiao.model.FieldLabels), not from here.
 
 import { Decimal, decimalOf, stringifyExact } from './exact-json.js';
 

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -50,9 +52,18 @@ class HostileOfficeFilesTest {
         files.add(new Hostile("bomb.docx", zipBomb(),
                 "looks like a zip bomb: a part would expand more than 100 times its compressed size or beyond 100 MB;"
                         + " refused"));
-        files.add(new Hostile("million-rows.xlsx", millionRows(good),
+        files.add(new Hostile("million-rows.xlsx", withRows(good, 1_000_000, r -> "<row r=\"" + r + "\"><c r=\"A" + r
+                        + "\" t=\"inlineStr\"><is><t>项目名称</t></is></c></row>"),
                 "has a part (/xl/worksheets/sheet1.xml) larger than 8 MB of XML, far more than any form"
                         + " (a sheet of a million rows?)"));
+        // Within 8 MB of XML, but POI would build every row and cell before the import counted them.
+        Random digits = new Random(5);
+        files.add(new Hostile("long.xlsx", withRows(good, 200_000, r -> "<row><c><v>" + digits.nextInt(10)
+                        + "</v></c></row>"),
+                "sheet \"项目1\" has 200,000 rows; a form has at most 5,000"));
+        files.add(new Hostile("wide.xlsx", withRows(good, 4_000, r -> "<row>" + "<c><v>%d</v></c>".repeat(100)
+                        .formatted(digits.ints(100, 0, 10).boxed().toArray()) + "</row>"),
+                "sheet \"项目1\" has 400,000 cells; a form has far fewer, and at most 50,000 are read"));
         files.add(new Hostile("encrypted.xlsx", encrypted(good),
                 "is encrypted (password-protected); save it without a password and import it again"));
         files.add(new Hostile("protected.xls", passwordProtectedXls(),
@@ -139,8 +150,8 @@ class HostileOfficeFilesTest {
         });
     }
 
-    /** The workbook with its sheet replaced by one of a million rows. */
-    private static byte[] millionRows(byte[] workbook) throws Exception {
+    /** The workbook with its sheet replaced by one of {@code rows} rows, the XML of row r (from 1) by {@code row}. */
+    private static byte[] withRows(byte[] workbook, int rows, IntFunction<String> row) throws Exception {
         return rewrite(workbook, (name, content, zip) -> {
             zip.putNextEntry(new ZipEntry(name));
             if (!name.equals("xl/worksheets/sheet1.xml")) {
@@ -149,9 +160,8 @@ class HostileOfficeFilesTest {
             }
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org"
                     + "/spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8));
-            for (int r = 1; r <= 1_000_000; r++) {
-                zip.write(("<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>项目名称</t></is></c></row>")
-                        .getBytes(StandardCharsets.UTF_8));
+            for (int r = 1; r <= rows; r++) {
+                zip.write(row.apply(r).getBytes(StandardCharsets.UTF_8));
             }
             zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
         });

@@ -1,8 +1,7 @@
-package cn.jixiao.layout;
+package cn.jixiao.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.jixiao.model.Form;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,5 +71,22 @@ class FieldLabelsTest {
             """)
     void labelsAPathBySichuansForm(String path, String label) {
         assertEquals(label, FieldLabels.of(Form.SICHUAN, path));
+    }
+
+    /** The headings the scoring rules' messages use, each form's own. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NATIONAL | 分值 | 得分 | 全年预算数     | 全年执行数     | 分值 | 总分
+            XIANJIE  | 分值 | 得分 | 全年预算数（A） | 全年执行数（B） | 分值 | 总分
+            SICHUAN  | 权重 | 得分 | 调整后预算数    | 预算执行数     | 权重 | 合计
+            """)
+    void namesTheColumnsAndTheTotalsRowInEachFormsWords(Form form, String weight, String score, String annualBudget,
+                                                        String executed, String fundsWeight, String total) {
+        assertEquals(weight, FieldLabels.indicatorsColumn(form, "weight"));
+        assertEquals(score, FieldLabels.indicatorsColumn(form, "score"));
+        assertEquals(annualBudget, FieldLabels.fundsColumn(form, "annualBudget"));
+        assertEquals(executed, FieldLabels.fundsColumn(form, "executed"));
+        assertEquals(fundsWeight, FieldLabels.fundsColumn(form, "weight"));
+        assertEquals(total, FieldLabels.total(form));
     }
 }
