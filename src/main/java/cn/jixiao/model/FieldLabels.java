@@ -122,11 +122,6 @@ public final class FieldLabels {
     private FieldLabels() {
     }
 
-    /** The label of a path on the national form: {@link #of(Form, String)}. */
-    public static String of(String path) {
-        return of(Form.NATIONAL, path);
-    }
-
     /**
      * The label of the cell or part of the given form a JSON path of one project leads to; {@code 整张表} for the
      * project itself ({@code $} or {@code null}), and the path itself for a field the contract does not have (an

@@ -28,7 +28,6 @@ class FieldLabelsTest {
             $.projectLeader                 | 项目负责人及电话
             """)
     void labelsAPathByTheNationalForm(String path, String label) {
-        assertEquals(label, FieldLabels.of(path));
         assertEquals(label, FieldLabels.of(Form.NATIONAL, path));
     }
 
