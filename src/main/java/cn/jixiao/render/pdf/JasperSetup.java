@@ -28,8 +28,8 @@ import net.sf.jasperreports.repo.RepositoryService;
 
 /**
  * The JasperReports context of a run: the templates directory as the repository (so {@code form.jrtx} resolves); the
- * fonts, registered as a font extension from the configured files and embedded in every PDF; the reproducible PDF
- * producer; and the threads the indicator table is filled on ({@link SubreportThreads}). The templates name two font sets, {@value #BODY_FAMILY} and {@value #TITLE_FAMILY}: each is the configured
+ * fonts, registered as a font extension from the configured files and embedded in every PDF; and the reproducible PDF
+ * producer. The templates name two font sets, {@value #BODY_FAMILY} and {@value #TITLE_FAMILY}: each is the configured
  * family, then the fallback faces, and JasperReports draws every character with the first of them that has it.
  */
 final class JasperSetup {
@@ -65,6 +65,7 @@ final class JasperSetup {
         context.setExtensions(PersistenceServiceFactory.class,
                 List.of(FileRepositoryPersistenceServiceFactory.getInstance()));
         context.setProperty(JRPdfExporter.PDF_PRODUCER_FACTORY_PROPERTY, FormPdfProducerFactory.class.getName());
+        // The indicator table fills on threads every form shares, not on a new one per form.
         context.setProperty(JRSubreportRunnerFactory.SUBREPORT_RUNNER_FACTORY, SubreportThreads.class.getName());
         // Filling copies a property of a template's element to the elements it prints only when told to.
         context.setProperty(JasperPrint.PROPERTIES_PRINT_TRANSFER_PREFIX + "jixiao", PrintedTexts.SOURCE_PATH);
