@@ -18,8 +18,11 @@ import net.sf.jasperreports.engine.fill.ThreadExecutorSubreportRunner;
  */
 public final class SubreportThreads implements JRSubreportRunnerFactory {
 
+    /** The name of the threads, as a thread dump shows them. */
+    static final String THREAD_NAME = "indicator table";
+
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "indicator table");
+        Thread thread = new Thread(task, THREAD_NAME);
         thread.setDaemon(true);
         return thread;
     });
