@@ -13,6 +13,7 @@ import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
+import net.sf.jasperreports.engine.fill.JRSubreportRunnerFactory;
 import net.sf.jasperreports.engine.fonts.FontFamily;
 import net.sf.jasperreports.engine.fonts.FontSet;
 import net.sf.jasperreports.engine.fonts.SimpleFontFace;
@@ -64,6 +65,8 @@ final class JasperSetup {
         context.setExtensions(PersistenceServiceFactory.class,
                 List.of(FileRepositoryPersistenceServiceFactory.getInstance()));
         context.setProperty(JRPdfExporter.PDF_PRODUCER_FACTORY_PROPERTY, FormPdfProducerFactory.class.getName());
+        // The indicator table fills on threads every form shares, not on a new one per form.
+        context.setProperty(JRSubreportRunnerFactory.SUBREPORT_RUNNER_FACTORY, SubreportThreads.class.getName());
         // Filling copies a property of a template's element to the elements it prints only when told to.
         context.setProperty(JasperPrint.PROPERTIES_PRINT_TRANSFER_PREFIX + "jixiao", PrintedTexts.SOURCE_PATH);
         FontLibrary.Face body = fonts.face(settings.bodyFamily(), false);
