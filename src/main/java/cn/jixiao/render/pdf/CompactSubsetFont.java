@@ -30,10 +30,14 @@ final class CompactSubsetFont extends OwnSubsetTrueTypeFont {
 
     private final transient TrueTypeSubsetter subsetter;
 
-    /** Reads the font for OpenPDF, and maps it for the subsets. */
-    CompactSubsetFont(Path file) throws DocumentException, IOException, FontException {
+    /**
+     * Reads the font for OpenPDF.
+     *
+     * @param subsetter the same font file's, {@link TrueTypeSubsetter#open}ed
+     */
+    CompactSubsetFont(Path file, TrueTypeSubsetter subsetter) throws DocumentException, IOException {
         super(file);
-        subsetter = TrueTypeSubsetter.open(file);
+        this.subsetter = subsetter;
     }
 
     @Override

@@ -246,12 +246,15 @@ public final class PdfRenderer {
         configuration.setMetadataTitle(info.title());
         configuration.setMetadataCreator("jixiao");
         exporter.setConfiguration(configuration);
+        PdfFonts.beginDocument(documentId);
         try {
             exporter.exportReport();
         } catch (JRException e) {
             throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
         } catch (TextCutException e) {
             throw new TextLostException(e.path(), e);
+        } finally {
+            PdfFonts.endDocument();
         }
     }
 
