@@ -198,14 +198,13 @@ public final class TrueTypeSubsetter {
                 }
             }
             int[] kept = keptGlyphs(oldGlyphs, mapped);
-            int[] newIds = newIds(kept);
             int[] newGlyphs = new int[mapped]; // per character, ascending by code point
             for (int i = 0; i < mapped; i++) {
-                newGlyphs[i] = newIds[oldGlyphs[i]];
+                newGlyphs[i] = Arrays.binarySearch(kept, oldGlyphs[i]);
             }
             characters = Arrays.copyOf(characters, mapped);
 
-            Map<String, byte[]> out = glyphTables(kept, newIds);
+            Map<String, byte[]> out = glyphTables(kept);
             out.put("cmap", cmap(characters, newGlyphs));
             if (os2 != null) {
                 out.put("OS/2", os2(characters));
@@ -227,26 +226,20 @@ public final class TrueTypeSubsetter {
         try {
             int[] asked = glyphs.stream().filter(glyph -> glyph < glyphCount).toArray();
             int[] kept = keptGlyphs(asked, asked.length);
-            return new GlyphSubset(assemble(glyphTables(kept, newIds(kept))), kept);
+            return new GlyphSubset(assemble(glyphTables(kept)), kept);
         } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
             throw new FontException("the font file is truncated or damaged");
         }
     }
 
-    /** The new number of each kept glyph, by old number; -1 for the others. */
-    private int[] newIds(int[] kept) {
-        int[] newIds = new int[glyphCount];
-        Arrays.fill(newIds, -1);
-        for (int i = 0; i < kept.length; i++) {
-            newIds[kept[i]] = i;
-        }
-        return newIds;
-    }
-
-    /** The tables of a subset that hold or count the glyphs, and the fixed ones; without character map. */
-    private Map<String, byte[]> glyphTables(int[] kept, int[] newIds) {
+    /**
+     * The tables of a subset that hold or count the glyphs, and the fixed ones; without character map.
+     *
+     * @param kept the old numbers of the glyphs kept, ascending: a glyph's new number is its index here
+     */
+    private Map<String, byte[]> glyphTables(int[] kept) {
         Map<String, byte[]> out = new TreeMap<>(fixedTables);
-        byte[][] glyfAndLoca = glyfAndLoca(kept, newIds);
+        byte[][] glyfAndLoca = glyfAndLoca(kept);
         out.put("glyf", glyfAndLoca[0]);
         out.put("loca", glyfAndLoca[1]);
         out.put("hmtx", hmtx(kept));
@@ -319,7 +312,7 @@ public final class TrueTypeSubsetter {
     }
 
     /** The new glyf table (each outline padded to 4 bytes, composite references renumbered) and its long loca. */
-    private byte[][] glyfAndLoca(int[] kept, int[] newIds) {
+    private byte[][] glyfAndLoca(int[] kept) {
         int[] starts = new int[kept.length];
         int[] lengths = new int[kept.length];
         int total = 0;
@@ -337,7 +330,7 @@ public final class TrueTypeSubsetter {
                 continue;
             }
             font.get(starts[i], glyf, position, lengths[i]);
-            renumberComponents(glyf, position, lengths[i], old -> newIds[old]);
+            renumberComponents(glyf, position, lengths[i], old -> Arrays.binarySearch(kept, old));
             position += lengths[i] + padding(lengths[i]);
         }
         loca.putInt(position);
