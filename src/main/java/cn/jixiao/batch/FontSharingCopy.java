@@ -97,7 +97,7 @@ final class FontSharingCopy extends PdfCopy {
 
     /**
      * A TrueType subset drawn by glyph number: a Type0 font, Identity-H, its program and glyph map embedded, and the
-     * default width the shared font gives the glyphs its {@code /W} leaves out.
+     * default width ({@code /DW}) the shared font has.
      */
     private static boolean shareable(PdfDictionary font) {
         if (!PdfName.TYPE0.equals(font.getAsName(PdfName.SUBTYPE)) || !IDENTITY_H.equals(font.getAsName(PdfName.ENCODING))
