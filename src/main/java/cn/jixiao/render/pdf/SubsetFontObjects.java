@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,6 +28,8 @@ public final class SubsetFontObjects {
 
     /** Width of the glyphs {@code /W} leaves out ({@code /DW}): an em, that of every CJK character. */
     public static final int DEFAULT_WIDTH = 1000;
+    /** Lower-case hexadecimal, as OpenPDF writes the ToUnicode map (and faster than {@code String.format}). */
+    private static final HexFormat HEX = HexFormat.of();
 
     private SubsetFontObjects() {
     }
@@ -87,11 +90,11 @@ public final class SubsetFontObjects {
 
     /** A code point as UTF-16BE in hexadecimal: four digits, or eight for a surrogate pair. */
     public static String utf16Hex(int codePoint) {
-        StringBuilder hex = new StringBuilder(8);
-        for (char unit : Character.toChars(codePoint)) {
-            hex.append(String.format("%04x", (int) unit));
+        if (Character.isBmpCodePoint(codePoint)) {
+            return HEX.toHexDigits((char) codePoint);
         }
-        return hex.toString();
+        return HEX.toHexDigits(Character.highSurrogate(codePoint))
+                + HEX.toHexDigits(Character.lowSurrogate(codePoint));
     }
 
     /** {@code c [w1 w2 ...]} for each run of consecutive CIDs whose width is not the default. */
@@ -125,7 +128,7 @@ public final class SubsetFontObjects {
             List<Map.Entry<Integer, String>> block = entries.subList(start, Math.min(entries.size(), start + 100));
             map.append(block.size()).append(" beginbfrange\n");
             for (Map.Entry<Integer, String> entry : block) {
-                String cid = String.format("%04x", entry.getKey());
+                String cid = HEX.toHexDigits((char) entry.getKey().intValue());
                 map.append('<').append(cid).append("><").append(cid).append("><").append(entry.getValue())
                         .append(">\n");
             }
