@@ -1,7 +1,9 @@
 package cn.jixiao.batch;
 
 import cn.jixiao.fonts.FontException;
+import cn.jixiao.fonts.GlyphSubset;
 import cn.jixiao.fonts.TrueTypeGlyphUnion;
+import cn.jixiao.render.pdf.SubsetFontObjects;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BadPdfFormatException;
@@ -12,14 +14,11 @@ import com.lowagie.text.pdf.PdfCopy;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfIndirectReference;
 import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,11 @@ import java.util.regex.Pattern;
  * 37 KB a form); copied as they are, 200 one-page forms make 9.4 MB. Here the pages of every form point to one
  * font per font family and style instead, written once when the document is finished: its program holds every glyph
  * any form used ({@link TrueTypeGlyphUnion}), its widths and its Unicode map are the union of the forms'. The pages'
- * content is copied unchanged: OpenPDF draws {@code Identity-H} text by glyph number, and every subset of a font keeps
- * the font's own numbers.
+ * content is copied unchanged: it draws {@code Identity-H} text by the full font's glyph numbers (the CIDs), which
+ * each form's {@code /CIDToGIDMap} maps to its compact subset, and the shared font's map to the union.
  *
- * <p>Fonts other than OpenPDF's {@code Identity-H} TrueType subsets are copied as they are. Memory grows with the
- * glyphs used, not with the forms.
+ * <p>Fonts other than the TrueType subsets jixiao writes ({@link SubsetFontObjects}) are copied as they are. Memory
+ * grows with the glyphs used, not with the forms.
  */
 final class FontSharingCopy extends PdfCopy {
 
@@ -96,7 +95,10 @@ final class FontSharingCopy extends PdfCopy {
         return shared != null ? shared : super.copyIndirect(in);
     }
 
-    /** An OpenPDF TrueType subset drawn by glyph number: a Type0 font, Identity-H, its program embedded. */
+    /**
+     * A TrueType subset drawn by glyph number: a Type0 font, Identity-H, its program and glyph map embedded, and the
+     * default width ({@code /DW}) the shared font has.
+     */
     private static boolean shareable(PdfDictionary font) {
         if (!PdfName.TYPE0.equals(font.getAsName(PdfName.SUBTYPE)) || !IDENTITY_H.equals(font.getAsName(PdfName.ENCODING))
                 || font.getAsName(PdfName.BASEFONT) == null || font.getAsArray(PdfName.DESCENDANTFONTS) == null) {
@@ -105,14 +107,16 @@ final class FontSharingCopy extends PdfCopy {
         PdfDictionary descendant = font.getAsArray(PdfName.DESCENDANTFONTS).getAsDict(0);
         PdfDictionary descriptor = descendant == null ? null : descendant.getAsDict(PdfName.FONTDESCRIPTOR);
         return descriptor != null && PdfName.CIDFONTTYPE2.equals(descendant.getAsName(PdfName.SUBTYPE))
-                && PdfName.IDENTITY.equals(descendant.getAsName(PdfName.CIDTOGIDMAP))
+                && descendant.getAsStream(PdfName.CIDTOGIDMAP) instanceof PRStream
+                && (descendant.getAsNumber(PdfName.DW) == null
+                    || descendant.getAsNumber(PdfName.DW).intValue() == SubsetFontObjects.DEFAULT_WIDTH)
                 && font.getAsStream(PdfName.TOUNICODE) != null
                 && descriptor.getAsStream(PdfName.FONTFILE2) instanceof PRStream;
     }
 
     /** One font shared by every page of the document. */
     private final class SharedFont {
-        /** The lines of OpenPDF's ToUnicode map: {@code <glyph><glyph><text>}. */
+        /** The lines of the ToUnicode map: {@code <glyph><glyph><text>}. */
         private static final Pattern MAPPING = Pattern.compile("<([0-9a-fA-F]{4})><([0-9a-fA-F]{4})><([0-9a-fA-F]+)>");
         /** The font descriptor's entries that describe the whole font, taken from the first subset. */
         private static final List<PdfName> DESCRIPTOR_ENTRIES = List.of(PdfName.ASCENT, PdfName.DESCENT,
@@ -124,8 +128,6 @@ final class FontSharingCopy extends PdfCopy {
         private final TreeMap<Integer, Integer> widths = new TreeMap<>();
         private final TreeMap<Integer, String> texts = new TreeMap<>();
         private final PdfDictionary descriptorEntries = new PdfDictionary();
-        private PdfObject systemInfo;
-        private PdfObject defaultWidth;
 
         SharedFont(String name, PdfIndirectReference reference) {
             this.name = name;
@@ -135,9 +137,7 @@ final class FontSharingCopy extends PdfCopy {
         void add(PdfDictionary font) throws IOException {
             PdfDictionary descendant = font.getAsArray(PdfName.DESCENDANTFONTS).getAsDict(0);
             PdfDictionary descriptor = descendant.getAsDict(PdfName.FONTDESCRIPTOR);
-            if (systemInfo == null) {
-                systemInfo = PdfReader.getPdfObject(descendant.get(PdfName.CIDSYSTEMINFO));
-                defaultWidth = PdfReader.getPdfObject(descendant.get(PdfName.DW));
+            if (descriptorEntries.size() == 0) {
                 for (PdfName entry : DESCRIPTOR_ENTRIES) {
                     PdfObject value = PdfReader.getPdfObject(descriptor.get(entry));
                     if (value != null) {
@@ -146,7 +146,9 @@ final class FontSharingCopy extends PdfCopy {
                 }
             }
             try {
-                program.add(PdfReader.getStreamBytes((PRStream) descriptor.getAsStream(PdfName.FONTFILE2)));
+                program.add(PdfReader.getStreamBytes((PRStream) descriptor.getAsStream(PdfName.FONTFILE2)),
+                        GlyphSubset.originalGlyphs(
+                                PdfReader.getStreamBytes((PRStream) descendant.getAsStream(PdfName.CIDTOGIDMAP))));
             } catch (FontException e) {
                 throw new IOException("cannot share the font " + name + ": " + e.getMessage(), e);
             }
@@ -193,90 +195,8 @@ final class FontSharingCopy extends PdfCopy {
         }
 
         void write() throws IOException {
-            PdfName baseFont = new PdfName(subsetTag() + "+" + name);
-
-            PdfStream fontFile = new PdfStream(program.font());
-            fontFile.put(PdfName.LENGTH1, new PdfNumber(fontFile.getBytes().length));
-            fontFile.flateCompress();
-            PdfDictionary descriptor = new PdfDictionary(PdfName.FONTDESCRIPTOR);
-            descriptor.merge(descriptorEntries);
-            descriptor.put(PdfName.FONTNAME, baseFont);
-            descriptor.put(PdfName.FONTFILE2, addToBody(fontFile).getIndirectReference());
-
-            PdfDictionary descendant = new PdfDictionary(PdfName.FONT);
-            descendant.put(PdfName.SUBTYPE, PdfName.CIDFONTTYPE2);
-            descendant.put(PdfName.BASEFONT, baseFont);
-            descendant.put(PdfName.CIDSYSTEMINFO, systemInfo);
-            descendant.put(PdfName.FONTDESCRIPTOR, addToBody(descriptor).getIndirectReference());
-            if (defaultWidth != null) {
-                descendant.put(PdfName.DW, defaultWidth);
-            }
-            if (!widths.isEmpty()) {
-                descendant.put(PdfName.W, widthArray());
-            }
-            descendant.put(PdfName.CIDTOGIDMAP, PdfName.IDENTITY);
-
-            PdfStream toUnicode = new PdfStream(toUnicodeMap().getBytes(StandardCharsets.ISO_8859_1));
-            toUnicode.flateCompress();
-
-            PdfDictionary font = new PdfDictionary(PdfName.FONT);
-            font.put(PdfName.SUBTYPE, PdfName.TYPE0);
-            font.put(PdfName.BASEFONT, baseFont);
-            font.put(PdfName.ENCODING, IDENTITY_H);
-            font.put(PdfName.DESCENDANTFONTS, new PdfArray(addToBody(descendant).getIndirectReference()));
-            font.put(PdfName.TOUNICODE, addToBody(toUnicode).getIndirectReference());
-            addToBody(font, reference);
-        }
-
-        private PdfArray widthArray() {
-            PdfArray array = new PdfArray();
-            PdfArray run = null;
-            int next = -1;
-            for (Map.Entry<Integer, Integer> width : widths.entrySet()) {
-                if (run == null || width.getKey() != next) {
-                    run = new PdfArray();
-                    array.add(new PdfNumber(width.getKey()));
-                    array.add(run);
-                }
-                run.add(new PdfNumber(width.getValue()));
-                next = width.getKey() + 1;
-            }
-            return array;
-        }
-
-        /** The ToUnicode CMap as OpenPDF writes it, a hundred glyphs a block. */
-        private String toUnicodeMap() {
-            StringBuilder map = new StringBuilder("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                    + "/CIDSystemInfo\n<< /Registry (TTX+0)\n/Ordering (T42UV)\n/Supplement 0\n>> def\n"
-                    + "/CMapName /TTX+0 def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\n"
-                    + "endcodespacerange\n");
-            List<Map.Entry<Integer, String>> entries = List.copyOf(texts.entrySet());
-            for (int start = 0; start < entries.size(); start += 100) {
-                List<Map.Entry<Integer, String>> block = entries.subList(start, Math.min(entries.size(), start + 100));
-                map.append(block.size()).append(" beginbfrange\n");
-                for (Map.Entry<Integer, String> entry : block) {
-                    String glyph = String.format("%04x", entry.getKey());
-                    map.append('<').append(glyph).append("><").append(glyph).append("><").append(entry.getValue())
-                            .append(">\n");
-                }
-                map.append("endbfrange\n");
-            }
-            return map.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend end\n").toString();
-        }
-
-        /** Six capital letters from the font's name and glyphs: the same forms give the same tag. */
-        private String subsetTag() {
-            MessageDigest digest = CombinedPdf.sha256();
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            for (int glyph : program.glyphs()) {
-                digest.update(new byte[] {(byte) (glyph >> 24), (byte) (glyph >> 16), (byte) (glyph >> 8), (byte) glyph});
-            }
-            byte[] bytes = digest.digest();
-            StringBuilder tag = new StringBuilder();
-            for (int i = 0; i < 6; i++) {
-                tag.append((char) ('A' + Byte.toUnsignedInt(bytes[i]) % 26));
-            }
-            return tag.toString();
+            SubsetFontObjects.write(FontSharingCopy.this, reference, name, descriptorEntries, program.font(), widths,
+                    texts);
         }
     }
 }

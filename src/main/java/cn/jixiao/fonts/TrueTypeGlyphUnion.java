@@ -6,107 +6,122 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One font program that holds the glyphs of several subsets of the same TrueType font, for a PDF whose pages share
- * it. The subsets must keep the font's own glyph numbers (as OpenPDF's subsets for {@code Identity-H} fonts do: every
- * glyph not used is left empty), so the pages that drew with any of them draw the same with the union.
+ * One font program that holds the glyphs of several compact subsets of the same TrueType font
+ * ({@link TrueTypeSubsetter#subsetGlyphs}), for a PDF whose pages share it. Each subset comes with the full font's
+ * number of each of its glyphs, and the union is compact too: the glyphs of every subset, each once, renumbered in
+ * the order of the full font's numbers, with the full font's number of each ({@link GlyphSubset}), so that pages
+ * drawn with any of the subsets draw the same with the union.
  *
- * <p>The union takes every table of the first subset, and from every subset the outline ({@code glyf}) and metrics
- * ({@code hmtx}) of each glyph it holds; {@code loca} is rebuilt with long offsets. Memory grows with the distinct
- * glyphs used, not with the number of subsets added.
+ * <p>The union takes the tables that do not hold glyphs from the first subset, and from every subset the outline
+ * ({@code glyf}, composite references renumbered) and metrics ({@code hmtx}) of each glyph not held yet. Memory grows
+ * with the distinct glyphs used, not with the number of subsets added.
  */
 public final class TrueTypeGlyphUnion {
 
     private static final int HEAD_INDEX_TO_LOC_FORMAT = 50;
     private static final int HHEA_NUMBER_OF_H_METRICS = 34;
     private static final int MAXP_NUM_GLYPHS = 4;
+    /** The tables rebuilt from the glyphs; every other table is the same in every subset of a font. */
+    private static final Set<String> GLYPH_TABLES = Set.of("glyf", "loca", "hmtx", "hhea", "maxp", "head");
 
-    /** The first subset's tables other than glyf and loca, by tag. */
+    /** The first subset's tables, by tag. */
     private Map<String, byte[]> tables;
-    private int glyphCount;
-    private int horizontalMetricCount;
-    /** Outline of each glyph held, by glyph number. */
-    private final TreeMap<Integer, byte[]> outlines = new TreeMap<>();
+    /** Each glyph held, by its number in the full font. */
+    private final TreeMap<Integer, Glyph> glyphs = new TreeMap<>();
+
+    /** A glyph's outline, its composite references in the full font's numbers, and its metrics. */
+    private record Glyph(byte[] outline, int metrics) {
+    }
 
     /**
      * Adds the glyphs of a subset that this union does not hold yet.
      *
-     * @throws FontException when the subset is not a TrueType program of the same font as the ones added before
+     * @param originalGlyphs the full font's number of each glyph of the subset, by its number in the subset
+     * @throws FontException when the subset is not a TrueType program of the same font as the ones added before, or
+     *                       its glyphs and their numbers do not match
      */
-    public void add(byte[] subset) throws FontException {
+    public void add(byte[] subset, int[] originalGlyphs) throws FontException {
         try {
             Map<String, byte[]> subsetTables = tables(subset);
-            for (String tag : new String[] {"head", "hhea", "maxp", "hmtx", "loca", "glyf"}) {
+            for (String tag : GLYPH_TABLES) {
                 if (!subsetTables.containsKey(tag)) {
                     throw new FontException("the font program has no " + tag + " table");
                 }
             }
-            ByteBuffer head = ByteBuffer.wrap(subsetTables.get("head"));
+            if (tables == null) {
+                tables = subsetTables;
+            } else {
+                for (Map.Entry<String, byte[]> table : subsetTables.entrySet()) {
+                    if (!GLYPH_TABLES.contains(table.getKey())
+                            && !Arrays.equals(table.getValue(), tables.get(table.getKey()))) {
+                        throw new FontException("the font programs are subsets of different fonts");
+                    }
+                }
+            }
             ByteBuffer loca = ByteBuffer.wrap(subsetTables.get("loca"));
             byte[] glyf = subsetTables.get("glyf");
             ByteBuffer hmtx = ByteBuffer.wrap(subsetTables.get("hmtx"));
-            int glyphs = Short.toUnsignedInt(ByteBuffer.wrap(subsetTables.get("maxp")).getShort(MAXP_NUM_GLYPHS));
-            int metrics = Short.toUnsignedInt(ByteBuffer.wrap(subsetTables.get("hhea")).getShort(HHEA_NUMBER_OF_H_METRICS));
-            if (tables == null) {
-                tables = new TreeMap<>(subsetTables);
-                tables.remove("glyf");
-                tables.remove("loca");
-                tables.put("hmtx", tables.get("hmtx").clone());
-                glyphCount = glyphs;
-                horizontalMetricCount = metrics;
-            } else if (glyphs != glyphCount || metrics != horizontalMetricCount) {
-                throw new FontException("the font programs are subsets of different fonts");
+            boolean longOffsets = ByteBuffer.wrap(subsetTables.get("head")).getShort(HEAD_INDEX_TO_LOC_FORMAT) != 0;
+            int count = Short.toUnsignedInt(ByteBuffer.wrap(subsetTables.get("maxp")).getShort(MAXP_NUM_GLYPHS));
+            int metrics = Short.toUnsignedInt(
+                    ByteBuffer.wrap(subsetTables.get("hhea")).getShort(HHEA_NUMBER_OF_H_METRICS));
+            if (originalGlyphs.length != count || Arrays.stream(originalGlyphs).anyMatch(glyph -> glyph < 0)) {
+                throw new FontException("the font program has " + count + " glyphs, but "
+                        + Arrays.stream(originalGlyphs).filter(glyph -> glyph >= 0).count() + " are numbered");
             }
-            boolean longOffsets = head.getShort(HEAD_INDEX_TO_LOC_FORMAT) != 0;
-            ByteBuffer unionMetrics = ByteBuffer.wrap(tables.get("hmtx"));
-            for (int glyph = 0; glyph < glyphs; glyph++) {
+            for (int glyph = 0; glyph < count; glyph++) {
+                if (glyphs.containsKey(originalGlyphs[glyph])) {
+                    continue;
+                }
                 int from = longOffsets ? loca.getInt(4 * glyph) : 2 * Short.toUnsignedInt(loca.getShort(2 * glyph));
                 int to = longOffsets ? loca.getInt(4 * glyph + 4)
                         : 2 * Short.toUnsignedInt(loca.getShort(2 * glyph + 2));
-                if (to > from && !outlines.containsKey(glyph)) {
-                    outlines.put(glyph, Arrays.copyOfRange(glyf, from, to));
-                    if (glyph < metrics) {
-                        unionMetrics.putInt(4 * glyph, hmtx.getInt(4 * glyph));
-                    } else {
-                        int lsb = 4 * metrics + 2 * (glyph - metrics);
-                        unionMetrics.putShort(lsb, hmtx.getShort(lsb));
-                    }
-                }
+                byte[] outline = Arrays.copyOfRange(glyf, from, Math.max(from, to));
+                TrueTypeSubsetter.renumberComponents(outline, 0, outline.length, local -> originalGlyphs[local]);
+                int advance = Short.toUnsignedInt(hmtx.getShort(4 * Math.min(glyph, metrics - 1)));
+                int leftSideBearing = Short.toUnsignedInt(glyph < metrics ? hmtx.getShort(4 * glyph + 2)
+                        : hmtx.getShort(4 * metrics + 2 * (glyph - metrics)));
+                glyphs.put(originalGlyphs[glyph], new Glyph(outline, advance << 16 | leftSideBearing));
             }
         } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
             throw new FontException("the font program is damaged: " + e.getMessage());
         }
     }
 
-    /** The glyph numbers held, ascending. */
-    public int[] glyphs() {
-        return outlines.keySet().stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The font program: every glyph added, at its own number; the others empty. */
-    public byte[] font() {
+    /** The font program: every glyph added, renumbered; and the full font's number of each. */
+    public GlyphSubset font() {
         if (tables == null) {
             throw new IllegalStateException("no subset added");
         }
-        ByteBuffer loca = ByteBuffer.allocate(4 * (glyphCount + 1));
-        int length = outlines.values().stream().mapToInt(outline -> outline.length + outline.length % 2).sum();
+        int[] originalGlyphs = glyphs.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int length = glyphs.values().stream()
+                .mapToInt(glyph -> glyph.outline().length + TrueTypeSubsetter.padding(glyph.outline().length)).sum();
         ByteBuffer glyf = ByteBuffer.allocate(length);
-        for (int glyph = 0; glyph < glyphCount; glyph++) {
+        ByteBuffer loca = ByteBuffer.allocate(4 * (originalGlyphs.length + 1));
+        ByteBuffer hmtx = ByteBuffer.allocate(4 * originalGlyphs.length);
+        for (Glyph glyph : glyphs.values()) {
             loca.putInt(glyf.position());
-            byte[] outline = outlines.get(glyph);
-            if (outline != null) {
-                glyf.put(outline);
-                glyf.position(glyf.position() + outline.length % 2);
-            }
+            byte[] outline = glyph.outline().clone();
+            TrueTypeSubsetter.renumberComponents(outline, 0, outline.length,
+                    original -> Arrays.binarySearch(originalGlyphs, original));
+            glyf.put(outline);
+            glyf.position(glyf.position() + TrueTypeSubsetter.padding(outline.length));
+            hmtx.putInt(glyph.metrics());
         }
         loca.putInt(glyf.position());
         Map<String, byte[]> font = new TreeMap<>(tables);
         font.put("head", TrueTypeSubsetter.head(tables.get("head").clone()));
         font.put("loca", loca.array());
         font.put("glyf", glyf.array());
-        return TrueTypeSubsetter.assemble(font);
+        font.put("hmtx", hmtx.array());
+        int count = originalGlyphs.length;
+        font.put("hhea", TrueTypeSubsetter.withShort(tables.get("hhea"), HHEA_NUMBER_OF_H_METRICS, count));
+        font.put("maxp", TrueTypeSubsetter.withShort(tables.get("maxp"), MAXP_NUM_GLYPHS, count));
+        return new GlyphSubset(TrueTypeSubsetter.assemble(font), originalGlyphs);
     }
 
     private static Map<String, byte[]> tables(byte[] font) {

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Cuts a TrueType font (glyf outlines) down to the glyphs of a set of characters, so that a Word document embeds a few
- * hundred kilobytes instead of a 15 MB CJK font. (OpenPDF subsets the fonts of a PDF itself.)
+ * hundred kilobytes instead of a 15 MB CJK font; or down to a set of glyphs, for a PDF ({@link #subsetGlyphs}).
  *
  * <p>Why by hand: Apache FontBox's {@code TTFSubsetter}, the Java library that subsets TrueType fonts, writes a
  * format 4 character map only and refuses any character above U+FFFF ("non-BMP Unicode character"), and those are
@@ -197,24 +198,13 @@ public final class TrueTypeSubsetter {
                 }
             }
             int[] kept = keptGlyphs(oldGlyphs, mapped);
-            int[] newIds = new int[glyphCount];
-            Arrays.fill(newIds, -1);
-            for (int i = 0; i < kept.length; i++) {
-                newIds[kept[i]] = i;
-            }
             int[] newGlyphs = new int[mapped]; // per character, ascending by code point
             for (int i = 0; i < mapped; i++) {
-                newGlyphs[i] = newIds[oldGlyphs[i]];
+                newGlyphs[i] = Arrays.binarySearch(kept, oldGlyphs[i]);
             }
             characters = Arrays.copyOf(characters, mapped);
 
-            Map<String, byte[]> out = new TreeMap<>(fixedTables);
-            byte[][] glyfAndLoca = glyfAndLoca(kept, newIds);
-            out.put("glyf", glyfAndLoca[0]);
-            out.put("loca", glyfAndLoca[1]);
-            out.put("hmtx", hmtx(kept));
-            out.put("hhea", withShort(hhea, 34, kept.length)); // numberOfHMetrics
-            out.put("maxp", withShort(maxp, 4, kept.length)); // numGlyphs; the maxima stay valid upper bounds
+            Map<String, byte[]> out = glyphTables(kept);
             out.put("cmap", cmap(characters, newGlyphs));
             if (os2 != null) {
                 out.put("OS/2", os2(characters));
@@ -223,6 +213,39 @@ public final class TrueTypeSubsetter {
         } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
             throw new FontException("the font file is truncated or damaged");
         }
+    }
+
+    /**
+     * A font holding only these glyphs (plus .notdef and composite components), for a PDF: a PDF draws a TrueType
+     * font by glyph number, through the {@code /CIDToGIDMap} of {@link GlyphSubset#cidToGidMap}, so the subset has
+     * no character map ({@code cmap}, {@code OS/2}). Its cost grows with the glyphs kept, not with the font's.
+     *
+     * @param glyphs glyph numbers of the full font; those the font does not have are left out
+     */
+    public GlyphSubset subsetGlyphs(BitSet glyphs) throws FontException {
+        try {
+            int[] asked = glyphs.stream().filter(glyph -> glyph < glyphCount).toArray();
+            int[] kept = keptGlyphs(asked, asked.length);
+            return new GlyphSubset(assemble(glyphTables(kept)), kept);
+        } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
+            throw new FontException("the font file is truncated or damaged");
+        }
+    }
+
+    /**
+     * The tables of a subset that hold or count the glyphs, and the fixed ones; without character map.
+     *
+     * @param kept the old numbers of the glyphs kept, ascending: a glyph's new number is its index here
+     */
+    private Map<String, byte[]> glyphTables(int[] kept) {
+        Map<String, byte[]> out = new TreeMap<>(fixedTables);
+        byte[][] glyfAndLoca = glyfAndLoca(kept);
+        out.put("glyf", glyfAndLoca[0]);
+        out.put("loca", glyfAndLoca[1]);
+        out.put("hmtx", hmtx(kept));
+        out.put("hhea", withShort(hhea, 34, kept.length)); // numberOfHMetrics
+        out.put("maxp", withShort(maxp, 4, kept.length)); // numGlyphs; the maxima stay valid upper bounds
+        return out;
     }
 
     /** Old glyph numbers to keep, ascending: .notdef, the given glyphs and, transitively, composite components. */
@@ -289,7 +312,7 @@ public final class TrueTypeSubsetter {
     }
 
     /** The new glyf table (each outline padded to 4 bytes, composite references renumbered) and its long loca. */
-    private byte[][] glyfAndLoca(int[] kept, int[] newIds) {
+    private byte[][] glyfAndLoca(int[] kept) {
         int[] starts = new int[kept.length];
         int[] lengths = new int[kept.length];
         int total = 0;
@@ -307,21 +330,30 @@ public final class TrueTypeSubsetter {
                 continue;
             }
             font.get(starts[i], glyf, position, lengths[i]);
-            if (font.getShort(starts[i]) < 0) {
-                ByteBuffer composite = ByteBuffer.wrap(glyf, position, lengths[i]);
-                int component = position + 10;
-                int flags;
-                do {
-                    flags = Short.toUnsignedInt(composite.getShort(component));
-                    int old = Short.toUnsignedInt(composite.getShort(component + 2));
-                    composite.putShort(component + 2, (short) newIds[old]);
-                    component += componentLength(flags);
-                } while ((flags & MORE_COMPONENTS) != 0);
-            }
+            renumberComponents(glyf, position, lengths[i], old -> Arrays.binarySearch(kept, old));
             position += lengths[i] + padding(lengths[i]);
         }
         loca.putInt(position);
         return new byte[][] {glyf, loca.array()};
+    }
+
+    /**
+     * Renumbers, in place, the glyphs a composite glyph's outline refers to; a simple or empty outline is left as it
+     * is.
+     */
+    static void renumberComponents(byte[] glyf, int offset, int length, IntUnaryOperator newGlyph) {
+        ByteBuffer outline = ByteBuffer.wrap(glyf);
+        if (length < 10 || outline.getShort(offset) >= 0) {
+            return;
+        }
+        int component = offset + 10;
+        int flags;
+        do {
+            flags = Short.toUnsignedInt(outline.getShort(component));
+            int old = Short.toUnsignedInt(outline.getShort(component + 2));
+            outline.putShort(component + 2, (short) newGlyph.applyAsInt(old));
+            component += componentLength(flags);
+        } while ((flags & MORE_COMPONENTS) != 0);
     }
 
     /** One full metric (advance width, left side bearing) per kept glyph. */
@@ -340,7 +372,7 @@ public final class TrueTypeSubsetter {
         return hmtx.array();
     }
 
-    private static byte[] withShort(byte[] table, int offset, int value) {
+    static byte[] withShort(byte[] table, int offset, int value) {
         byte[] copy = table.clone();
         ByteBuffer.wrap(copy).putShort(offset, (short) value);
         return copy;
@@ -543,7 +575,7 @@ public final class TrueTypeSubsetter {
         return (sum + (whole < length ? last : 0)) & 0xFFFFFFFFL;
     }
 
-    private static int padding(int length) {
+    static int padding(int length) {
         return (4 - length % 4) % 4;
     }
 

@@ -10,7 +10,6 @@ import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.model.Form;
 import cn.jixiao.render.RenderException;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -102,20 +101,16 @@ public final class PdfRenderer {
             Set<Path> files = new LinkedHashSet<>(JasperSetup.fontFiles(fonts, settings));
             fallbacks.forEach(face -> files.add(face.file()));
             // Reading each font for OpenPDF and loading the templates each take a good part of a second when the
-            // JVM is fresh: done side by side, each font on a thread of its own, and the check of OpenPDF's output
-            // as soon as the fonts are read.
+            // JVM is fresh: done side by side, each font on a thread of its own.
             CompletableFuture<Void> pdfFonts = CompletableFuture.allOf(files.stream()
                     .map(file -> CompletableFuture.runAsync(() -> preload(file),
                             task -> new Thread(task, "font " + file.getFileName()).start()))
                     .toArray(CompletableFuture[]::new));
-            Path bodyFont = fonts.face(settings.bodyFamily(), false).file();
-            CompletableFuture<Void> openPdfChecked = pdfFonts.thenRunAsync(() -> checkShape(bodyFont),
-                    task -> new Thread(task, "OpenPDF check").start());
             PrivateCache cache = templateCache == null ? null
                     : PrivateCache.open(templateCache, "compiled templates", warnings).orElse(null);
             FormTemplates templates = FormTemplates.load(context, Form.NATIONAL.templatesFolder(templatesDirectory),
                     cache);
-            join(openPdfChecked);
+            join(pdfFonts);
             templates.main.setProperty(MaxPagesGovernor.PROPERTY_MAX_PAGES, String.valueOf(MAX_PAGES));
             RunSetup setup = new RunSetup(templatesDirectory, fonts, settings, ConcurrentHashMap.newKeySet(),
                     new HashMap<>(), cache, new EnumMap<>(Form.class));
@@ -162,14 +157,6 @@ public final class PdfRenderer {
     private static void preload(Path fontFile) {
         try {
             PdfFonts.preload(fontFile);
-        } catch (RenderException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    private static void checkShape(Path bodyFont) {
-        try {
-            FontProgramTrimmer.checkShape(PdfFonts.sample(bodyFont));
         } catch (RenderException e) {
             throw new CompletionException(e);
         }
@@ -236,6 +223,7 @@ public final class PdfRenderer {
     /**
      * Writes filled forms as one PDF, in order. The document ID is a digest of the printed text, so the same forms
      * give the same bytes.
+     * When it fails, {@code out} may hold the start of the PDF: give it a buffer or a file written atomically.
      *
      * @throws TextLostException when a text would not come out whole; at the JSON path of the input it prints
      */
@@ -253,8 +241,7 @@ public final class PdfRenderer {
         }
         JRPdfExporter exporter = new FormPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        ByteArrayOutputStream exported = new ByteArrayOutputStream(256 * 1024);
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(exported));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(info.title());
         configuration.setMetadataCreator("jixiao");
@@ -268,11 +255,6 @@ public final class PdfRenderer {
             throw new TextLostException(e.path(), e);
         } finally {
             PdfFonts.endDocument();
-        }
-        try {
-            out.write(FontProgramTrimmer.trim(exported.toByteArray()));
-        } catch (IOException e) {
-            throw new RenderException("cannot write the PDF: " + e.getMessage(), e);
         }
     }
 
