@@ -38,6 +38,29 @@ final class FillLines {
     record Line(String text, float x, float baseline) {
     }
 
+    /** Why a text is left to {@code ColumnText}. */
+    enum Refusal {
+        /** Not a text of one font drawn left to right character by character, or a justified one. */
+        NOT_PLAIN,
+        /** The breaks do not cut this text into the lines the fill measured. */
+        NOT_THE_FILLS_LINES,
+        /** A line is wider than the cell by the PDF font's widths. */
+        TOO_WIDE,
+        /** The lines reach below the cell's bottom padding. */
+        TOO_TALL
+    }
+
+    /** The lines to draw, or why there are none. */
+    record Placement(List<Line> lines, Refusal refusal) {
+        private static Placement refused(Refusal refusal) {
+            return new Placement(null, refusal);
+        }
+
+        boolean placed() {
+            return lines != null;
+        }
+    }
+
     /**
      * The cell a text is set in, in PDF coordinates (y up), as {@code SimplePdfTextRenderer} computes it.
      *
@@ -76,28 +99,27 @@ final class FillLines {
 
     /**
      * The lines of {@code content} broken at {@code breaks} (each an offset from the break before), placed in the
-     * cell; {@code null} when the text is not one this class can place exactly, or does not fit the cell by the
-     * font's widths and the cell's height.
+     * cell; none when the text is not one this class can place exactly, or does not fit the cell by the font's widths
+     * and the cell's height.
      *
      * <p>Placed are texts of one font, left, centred or right-aligned, of characters drawn left to right one by one:
      * no control characters but {@code \n}, no invisible formatting characters, no right-to-left script, no
      * characters outside the Basic Multilingual Plane.
      */
-    static List<Line> place(String content, short[] breaks, Cell cell, BaseFont font, float size) {
-        if (!plain(content) || cell.leading() <= 0 || cell.top() < cell.bottom()
-                || cell.alignment() == HorizontalTextAlignEnum.JUSTIFIED) {
-            return null;
+    static Placement place(String content, short[] breaks, Cell cell, BaseFont font, float size) {
+        if (!plain(content) || cell.alignment() == HorizontalTextAlignEnum.JUSTIFIED) {
+            return Placement.refused(Refusal.NOT_PLAIN);
         }
         List<int[]> lines = lines(paragraphs(content), breaks);
         if (lines == null || lines.size() != cell.measuredLines()) {
-            return null;
+            return Placement.refused(Refusal.NOT_THE_FILLS_LINES);
         }
         float width = cell.right() - cell.left();
         List<Line> placed = new ArrayList<>(lines.size());
         float baseline = cell.top();
         for (int[] line : lines) {
             if (baseline - cell.leading() < cell.bottom()) {
-                return null;
+                return Placement.refused(Refusal.TOO_TALL);
             }
             baseline -= cell.leading();
             int start = line[0];
@@ -114,7 +136,7 @@ final class FillLines {
             String visible = content.substring(start, visibleEnd);
             float visibleWidth = font.getWidthPoint(visible, size);
             if (visibleWidth > width - WIDTH_SLACK) {
-                return null;
+                return Placement.refused(Refusal.TOO_WIDE);
             }
             String text = visible;
             float textWidth = visibleWidth;
@@ -136,7 +158,7 @@ final class FillLines {
                 placed.add(new Line(text, x, baseline));
             }
         }
-        return placed;
+        return new Placement(placed, null);
     }
 
     private static boolean plain(String content) {

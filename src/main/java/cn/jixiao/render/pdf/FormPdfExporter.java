@@ -89,11 +89,11 @@ final class FormPdfExporter extends JRPdfExporter {
         float size = font.getCalculatedSize();
         FillLines.Cell cell = FillLines.Cell.of(text, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
                 pageFormat.getPageHeight(), size, legacyTextMeasuringFix);
-        List<FillLines.Line> lines = FillLines.place(content, breaks, cell, baseFont, size);
-        if (lines == null) {
+        FillLines.Placement placement = FillLines.place(content, breaks, cell, baseFont, size);
+        if (!placement.placed()) {
             return false;
         }
-        draw(lines, baseFont, size, font.getColor());
+        draw(placement.lines(), baseFont, size, font.getColor());
         pdfContent.resetFillColor();
         exportBox(text.getLineBox(), text);
         return true;
