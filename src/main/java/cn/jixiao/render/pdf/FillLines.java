@@ -11,11 +11,11 @@ import net.sf.jasperreports.engine.type.HorizontalTextAlignEnum;
  * The lines of a text as the fill broke it ({@link JRPrintText#getLineBreakOffsets}), placed where JasperReports' PDF
  * exporter would put them, so that {@link FormPdfExporter} draws them without laying the text out again.
  *
- * <p>Today's way, which this one stands in for, is JasperReports' {@code SimplePdfTextRenderer} with OpenPDF's
+ * <p>JasperReports' own way, which this one stands in for, is its {@code SimplePdfTextRenderer} with OpenPDF's
  * {@code ColumnText} underneath: each paragraph (the text between {@code \n}) is a column from the cell's left to its
- * right padding, whose top is the cell's top padding, raised by the fill's leading offset (minus the line's descent)
- * and lowered by the vertical alignment; every line is {@code lineSpacingFactor × font size} below the one before,
- * and a line that would reach below the bottom padding is not set. Lines after the first of a paragraph lose their
+ * right padding, whose top is the cell's top padding, lowered by the vertical alignment and raised by the font's
+ * descent (the fill's leading offset, which is minus the descent); every line is {@code lineSpacingFactor × font
+ * size} below the one before, and a line that would reach below the bottom padding is not set. Lines after the first of a paragraph lose their
  * leading blanks, lines but the last their trailing blanks; a centred or right-aligned line is placed by its width in
  * the PDF font. The same geometry is kept here, only the breaks come from the fill.
  *
@@ -30,6 +30,10 @@ final class FillLines {
      * the other's rounding, and is then left to {@code ColumnText}.
      */
     private static final float WIDTH_SLACK = 0.01f;
+
+    /** Flags of a line: the first of its paragraph, the last of its paragraph. */
+    private static final int FIRST = 1;
+    private static final int LAST = 2;
 
     private FillLines() {
     }
@@ -186,7 +190,7 @@ final class FillLines {
     /**
      * The paragraphs as JasperReports takes them (its {@code AbstractTextRenderer.render}, the same as when filling):
      * the text between newlines, and an empty paragraph (a blank line) for a newline that follows a newline or that
-     * starts or ends the text. Each is {start, end, 0}; an empty one has start == end.
+     * starts or ends the text. Each is {start, end}; an empty one has start == end.
      */
     private static List<int[]> paragraphs(String content) {
         List<int[]> paragraphs = new ArrayList<>();
@@ -238,9 +242,6 @@ final class FillLines {
         }
         return next == breaks.length ? lines : null;
     }
-
-    private static final int FIRST = 1;
-    private static final int LAST = 2;
 
     private static boolean firstOfParagraph(int[] line) {
         return (line[2] & FIRST) != 0;

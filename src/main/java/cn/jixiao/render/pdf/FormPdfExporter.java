@@ -72,7 +72,11 @@ final class FormPdfExporter extends JRPdfExporter {
         if (styled == null || styled.length() == 0 || styled.getRuns().size() != 1) {
             return false;
         }
-        Map<Attribute, Object> attributes = styled.getRuns().get(0).attributes;
+        JRStyledText.Run run = styled.getRuns().get(0);
+        if (run.startIndex != 0 || run.endIndex != styled.length()) {
+            return false;
+        }
+        Map<Attribute, Object> attributes = run.attributes;
         if (attributes.containsKey(JRTextAttribute.HYPERLINK) || attributes.containsKey(TextAttribute.BACKGROUND)) {
             return false;
         }
@@ -99,7 +103,11 @@ final class FormPdfExporter extends JRPdfExporter {
         return true;
     }
 
-    /** What {@link FillLines} leaves to JasperReports: rotated, right-to-left, styled, linked and opaque texts. */
+    /**
+     * What {@link FillLines} leaves to JasperReports: rotated, right-to-left, styled, linked and opaque texts, and those
+     * the fill could not measure in plain lines (tabs, indents), which have no leading offset and which JasperReports
+     * sets otherwise ({@code PdfTextRenderer}).
+     */
     private static boolean plain(JRPrintText text) {
         return text.getRotation() == RotationEnum.NONE && text.getRunDirection() == RunDirectionEnum.LTR
                 && JRCommonText.MARKUP_NONE.equals(text.getMarkup()) && text.getMode() != ModeEnum.OPAQUE
