@@ -1,25 +1,136 @@
 package cn.jixiao.render.pdf;
 
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Font;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import java.awt.Color;
+import java.awt.font.TextAttribute;
+import java.text.AttributedCharacterIterator.Attribute;
+import java.util.List;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRAnchor;
+import net.sf.jasperreports.engine.JRCommonText;
 import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.type.HyperlinkTypeEnum;
+import net.sf.jasperreports.engine.type.ModeEnum;
+import net.sf.jasperreports.engine.type.RotationEnum;
+import net.sf.jasperreports.engine.type.RunDirectionEnum;
+import net.sf.jasperreports.engine.util.JRStyledText;
+import net.sf.jasperreports.engine.util.JRTextAttribute;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.classic.ClassicChunk;
+import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 
 /**
- * JasperReports' PDF exporter, telling which input a text cut while it writes belongs to: {@link WholeTextPhrase}
- * sees only the words, the element being written knows its JSON path ({@link PrintedTexts#SOURCE_PATH}).
+ * JasperReports' PDF exporter, with two changes to how it writes a text:
+ * <ul>
+ * <li>A plain text (one font, left to right, not rotated, no markup, no link) is drawn line by line where the fill
+ * broke it ({@link FillLines}), instead of being laid out again by JasperReports and OpenPDF, which took a good part
+ * of the export's time. Where the fill's lines would not fit the cell by the PDF font's widths, or another text, the
+ * exporter sets the text as JasperReports does.</li>
+ * <li>A text cut while it is set tells which input it belongs to: {@link WholeTextPhrase} sees only the words, the
+ * element being written knows its JSON path ({@link PrintedTexts#SOURCE_PATH}).</li>
+ * </ul>
  */
 final class FormPdfExporter extends JRPdfExporter {
+
+    /** Whether texts may be drawn from the fill's lines: not in a tagged PDF, whose texts carry structure. */
+    private boolean drawFillLines;
+    private boolean legacyTextMeasuringFix;
 
     FormPdfExporter(JasperReportsContext context) {
         super(context);
     }
 
     @Override
+    protected void initReport() {
+        super.initReport();
+        drawFillLines = !Boolean.TRUE.equals(getCurrentConfiguration().isTagged());
+        legacyTextMeasuringFix = propertiesUtil.getBooleanProperty(jasperPrint, LEGACY_TEXT_MEASURING_FIX, false);
+    }
+
+    @Override
     public void exportText(JRPrintText text) {
         try {
-            super.exportText(text);
+            if (!drawFillLines || !drawAtFillLineBreaks(text)) {
+                super.exportText(text);
+            }
         } catch (TextCutException e) {
             throw e.at(PrintedTexts.sourcePath(text));
         }
+    }
+
+    /** Draws the text at the line breaks the fill saved; {@code false}, having drawn nothing, when it cannot. */
+    private boolean drawAtFillLineBreaks(JRPrintText text) {
+        short[] breaks = text.getLineBreakOffsets();
+        if (breaks == null || !plain(text)) {
+            return false;
+        }
+        JRStyledText styled = styledTextUtil.getProcessedStyledText(text, noBackcolorSelector, null);
+        if (styled == null || styled.length() == 0 || styled.getRuns().size() != 1) {
+            return false;
+        }
+        JRStyledText.Run run = styled.getRuns().get(0);
+        if (run.startIndex != 0 || run.endIndex != styled.length()) {
+            return false;
+        }
+        Map<Attribute, Object> attributes = run.attributes;
+        if (attributes.containsKey(JRTextAttribute.HYPERLINK) || attributes.containsKey(TextAttribute.BACKGROUND)) {
+            return false;
+        }
+        String content = styled.getText();
+        Chunk chunk = ((ClassicChunk) getChunk(attributes, content, getTextLocale(text))).getChunk();
+        Font font = chunk.getFont();
+        BaseFont baseFont = font.getBaseFont();
+        Map<String, Object> chunkAttributes = chunk.getChunkAttributes();
+        if (baseFont == null || font.getCalculatedStyle() != Font.NORMAL
+                || chunkAttributes != null && !chunkAttributes.keySet().stream().allMatch(Chunk.SPLITCHARACTER::equals)
+                || font.getColor() != null && font.getColor().getAlpha() != 255) {
+            return false;
+        }
+        float size = font.getCalculatedSize();
+        FillLines.Cell cell = FillLines.Cell.of(text, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
+                pageFormat.getPageHeight(), size, legacyTextMeasuringFix);
+        FillLines.Placement placement = FillLines.place(content, breaks, cell, baseFont, size);
+        if (!placement.placed()) {
+            return false;
+        }
+        draw(placement.lines(), baseFont, size, font.getColor());
+        pdfContent.resetFillColor();
+        exportBox(text.getLineBox(), text);
+        return true;
+    }
+
+    /**
+     * What {@link FillLines} leaves to JasperReports: rotated, right-to-left, styled, linked and opaque texts, and those
+     * the fill could not measure in plain lines (tabs, indents), which have no leading offset and which JasperReports
+     * sets otherwise ({@code PdfTextRenderer}).
+     */
+    private static boolean plain(JRPrintText text) {
+        return text.getRotation() == RotationEnum.NONE && text.getRunDirection() == RunDirectionEnum.LTR
+                && JRCommonText.MARKUP_NONE.equals(text.getMarkup()) && text.getMode() != ModeEnum.OPAQUE
+                && text.getLeadingOffset() != 0 && text.getAnchorName() == null
+                && text.getBookmarkLevel() == JRAnchor.NO_BOOKMARK
+                && (text.getHyperlinkType() == null || text.getHyperlinkType() == HyperlinkTypeEnum.NONE);
+    }
+
+    /** The lines as OpenPDF's {@code ColumnText} writes a line of one chunk: font, colour, position, text. */
+    private void draw(List<FillLines.Line> lines, BaseFont font, float size, Color color) {
+        PdfContentByte content = ((ClassicPdfProducer) pdfProducer).getPdfContentByte();
+        content.beginText();
+        content.setFontAndSize(font, size);
+        if (color != null) {
+            content.setColorFill(color);
+        }
+        for (FillLines.Line line : lines) {
+            content.setTextMatrix(line.x(), line.baseline());
+            content.showText(line.text());
+        }
+        if (color != null) {
+            content.resetRGBColorFill();
+        }
+        content.endText();
     }
 }

@@ -30,9 +30,10 @@ import net.sf.jasperreports.pdf.common.PdfProducerFactory;
  * random file ID; here the creation date is the form's date (or absent) and the ID a digest of the content, both
  * taken from properties of the {@link JasperPrint} ({@link #CREATION_DATE}, {@link #DOCUMENT_ID}). The fonts' random
  * subset tags are fixed in {@link PdfFonts}.</li>
- * <li>No text is left out without a word. JasperReports lays each text out once when filling and OpenPDF lays it out
- * again when writing; where OpenPDF's lines come out longer, the last of them no longer fit the cell and OpenPDF
- * drops them. Here that stops the export with a {@link TextCutException} instead.</li>
+ * <li>No text is left out without a word. JasperReports lays each text out once when filling and, for the texts that
+ * {@link FormPdfExporter} does not draw in the fill's lines, OpenPDF lays it out again when writing; where OpenPDF's
+ * lines come out longer, the last of them no longer fit the cell and OpenPDF drops them. Here that stops the export
+ * with a {@link TextCutException} instead.</li>
  * <li>PDF/A when the {@link JasperPrint} asks for it ({@link #ARCHIVAL}).</li>
  * </ul>
  */

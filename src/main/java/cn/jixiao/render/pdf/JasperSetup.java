@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JRTextElement;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
@@ -69,6 +70,9 @@ final class JasperSetup {
         context.setProperty(JRSubreportRunnerFactory.SUBREPORT_RUNNER_FACTORY, SubreportThreads.class.getName());
         // Filling copies a property of a template's element to the elements it prints only when told to.
         context.setProperty(JasperPrint.PROPERTIES_PRINT_TRANSFER_PREFIX + "jixiao", PrintedTexts.SOURCE_PATH);
+        // Filling keeps where it broke each text into lines, so that the PDF is drawn from those lines
+        // (FormPdfExporter) instead of laying every text out a second time.
+        context.setProperty(JRTextElement.PROPERTY_SAVE_LINE_BREAKS, "true");
         FontLibrary.Face body = fonts.face(settings.bodyFamily(), false);
         List<FontFamily> families = new ArrayList<>(List.of(
                 family(context, BODY_FAMILY + FONT, body.awtFont(), body, fonts.face(settings.bodyFamily(), true)),
