@@ -29,20 +29,23 @@ public record GlyphSubset(byte[] font, int[] originalGlyphs) {
      * array as long as the highest glyph mapped, -1 for a glyph no CID maps to (0, .notdef, is CID 0).
      */
     public static int[] originalGlyphs(byte[] cidToGidMap) {
-        ByteBuffer map = ByteBuffer.wrap(cidToGidMap);
+        // One pass over the bytes, growing the answer as glyphs appear: the map is as long as the highest CID (about
+        // 60 KB for Noto Serif SC) and is read for every form of a combined PDF, where two passes through a
+        // ByteBuffer were 7% of a batch's CPU.
+        int[] original = {0};
         int highest = 0;
-        for (int cid = 1; cid < cidToGidMap.length / 2; cid++) {
-            highest = Math.max(highest, Short.toUnsignedInt(map.getShort(2 * cid)));
-        }
-        int[] original = new int[highest + 1];
-        Arrays.fill(original, -1);
-        original[0] = 0;
-        for (int cid = 1; cid < cidToGidMap.length / 2; cid++) {
-            int glyph = Short.toUnsignedInt(map.getShort(2 * cid));
+        for (int at = 2; at + 1 < cidToGidMap.length; at += 2) {
+            int glyph = (cidToGidMap[at] & 0xFF) << 8 | cidToGidMap[at + 1] & 0xFF;
             if (glyph != 0) {
-                original[glyph] = cid;
+                if (glyph >= original.length) {
+                    int length = original.length;
+                    original = Arrays.copyOf(original, Math.max(glyph + 1, 2 * length));
+                    Arrays.fill(original, length, original.length, -1);
+                }
+                original[glyph] = at / 2;
+                highest = Math.max(highest, glyph);
             }
         }
-        return original;
+        return Arrays.copyOf(original, highest + 1);
     }
 }
