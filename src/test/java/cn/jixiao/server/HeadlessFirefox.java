@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.bidi.BiDi;
+import org.openqa.selenium.bidi.BiDiException;
 import org.openqa.selenium.bidi.Command;
 import org.openqa.selenium.bidi.Connection;
 import org.openqa.selenium.bidi.Event;
@@ -138,9 +139,22 @@ final class HeadlessFirefox implements AutoCloseable {
 
     // ---- What a test does -----------------------------------------------------------------------------------------
 
-    /** Opens an address and waits until the page has loaded. */
+    /**
+     * Opens an address and waits until the page has loaded. Firefox sometimes aborts the navigation
+     * ({@code NS_BINDING_ABORTED}) when the page it leaves is still busy (once in CI, in a test's first navigation after
+     * the previous test); the address is then opened again, at most three times in all.
+     */
     void navigate(String url) {
-        send("browsingContext.navigate", Map.of("context", context, "url", url, "wait", "complete"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send("browsingContext.navigate", Map.of("context", context, "url", url, "wait", "complete"));
+                return;
+            } catch (BiDiException aborted) {
+                if (attempt == 3 || !String.valueOf(aborted.getMessage()).contains("NS_BINDING_ABORTED")) {
+                    throw aborted;
+                }
+            }
+        }
     }
 
     /**
