@@ -3,6 +3,7 @@ package cn.jixiao.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,6 +63,17 @@ interface Browser extends AutoCloseable {
      */
     static String returningJson(String function) {
         return "async (...args) => JSON.stringify(await (" + function + ")(...args) ?? null)";
+    }
+
+    /** Keeps a screenshot as {@code target/screenshots/NAME.png}. */
+    static void keepScreenshot(String name, byte[] png) {
+        Path screenshots = Path.of("target", "screenshots");
+        try {
+            Files.createDirectories(screenshots);
+            Files.write(screenshots.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The value of what {@link #returningJson} returned. */

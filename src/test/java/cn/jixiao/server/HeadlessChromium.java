@@ -3,10 +3,8 @@ package cn.jixiao.server;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,6 @@ final class HeadlessChromium implements Browser {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** Selenium's driver, for what only a Chromium test does (choosing in a select, as Selenium's Select does). */
     final ChromeDriver driver;
@@ -113,13 +110,7 @@ final class HeadlessChromium implements Browser {
     /** Saves what the window shows as {@code target/screenshots/STEP.png}. */
     @Override
     public void screenshot(String step) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(step + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browser.keepScreenshot(step, driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** The console's errors since the last call: script errors, refused resources, Content-Security-Policy violations. */
@@ -139,15 +130,7 @@ final class HeadlessChromium implements Browser {
     @Override
     public void close() throws IOException {
         driver.quit();
-        deleteTree(profile);
-        deleteTree(downloads);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        RequestFiles.delete(profile);
+        RequestFiles.delete(downloads);
     }
 }

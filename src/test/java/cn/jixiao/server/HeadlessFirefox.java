@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +38,6 @@ import org.openqa.selenium.remote.http.HttpClient;
 final class HeadlessFirefox implements Browser {
 
     private static final List<Path> FIREFOX = List.of(Path.of("/usr/bin/firefox-esr"), Path.of("/usr/bin/firefox"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 800;
@@ -264,12 +261,7 @@ final class HeadlessFirefox implements Browser {
     @Override
     public void screenshot(String step) {
         String png = (String) send("browsingContext.captureScreenshot", Map.of("context", context)).get("data");
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve("firefox-" + step + ".png"), Base64.getDecoder().decode(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browser.keepScreenshot("firefox-" + step, Base64.getDecoder().decode(png));
     }
 
     /**
@@ -350,15 +342,7 @@ final class HeadlessFirefox implements Browser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteTree(profile);
-        deleteTree(downloads);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        RequestFiles.delete(profile);
+        RequestFiles.delete(downloads);
     }
 }
