@@ -3,14 +3,14 @@ package cn.jixiao.server;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,14 +25,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Selenium Manager cannot download drivers here, so the binary and the driver are named explicitly; where either
  * is missing the test is skipped, not passed.
  */
-final class HeadlessChromium implements AutoCloseable {
+final class HeadlessChromium implements Browser {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Selenium's driver, for what only a Chromium test does (choosing in a select, as Selenium's Select does). */
     final ChromeDriver driver;
-    final Path downloads;
+    private final Path downloads;
     private final Path profile;
 
     private HeadlessChromium(ChromeDriver driver, Path profile, Path downloads) {
@@ -70,19 +70,52 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driver, profile, downloads);
     }
 
-    /** Saves what the window shows as {@code target/screenshots/NAME.png}. */
-    void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void navigate(String url) {
+        driver.get(url);
+    }
+
+    @Override
+    public void reload() {
+        driver.navigate().refresh();
+    }
+
+    @Override
+    public Object call(String function, String... arguments) {
+        return Browser.fromJson((String) driver.executeScript(
+                "return (" + Browser.returningJson(function) + ")(...arguments);", (Object[]) arguments));
+    }
+
+    @Override
+    public void click(String selector) {
+        driver.findElement(By.cssSelector(selector)).click();
+    }
+
+    /** Focuses the field, then selects all and types. */
+    @Override
+    public void type(String selector, String text) {
+        driver.findElement(By.cssSelector(selector)).sendKeys(Keys.chord(Keys.CONTROL, "a") + text);
+    }
+
+    @Override
+    public void press(String keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    @Override
+    public void chooseFile(String selector, Path file) {
+        driver.findElement(By.cssSelector(selector)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Saves what the window shows as {@code target/screenshots/STEP.png}. */
+    @Override
+    public void screenshot(String step) {
+        Browser.keepScreenshot(step, driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** The console's errors since the last call: script errors, refused resources, Content-Security-Policy violations. */
-    List<String> consoleErrors() {
+    @Override
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage)
@@ -90,17 +123,14 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        driver.quit();
-        deleteTree(profile);
-        deleteTree(downloads);
+    public Path downloads() {
+        return downloads;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        RequestFiles.delete(profile);
+        RequestFiles.delete(downloads);
     }
 }

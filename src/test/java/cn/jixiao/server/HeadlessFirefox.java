@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +26,7 @@ import org.openqa.selenium.remote.http.HttpClient;
 /**
  * Debian's Firefox ESR driven headless at 1280×800 over W3C WebDriver BiDi, as the browser tests need it: a fresh
  * profile, downloads into a directory of the test's, the console kept for inspection, and screenshots into
- * {@code target/screenshots/}. Where Firefox is not installed the test is skipped, not passed.
+ * {@code target/screenshots/firefox-*.png}. Where Firefox is not installed the test is skipped, not passed.
  *
  * <p>Why not Selenium's {@code FirefoxDriver}: it drives Firefox through geckodriver, which Debian does not package,
  * Maven Central does not serve and Selenium Manager cannot download here. Firefox itself speaks WebDriver BiDi when it
@@ -37,16 +35,15 @@ import org.openqa.selenium.remote.http.HttpClient;
  * ({@code BrowsingContext}, {@code Script}, {@code Input}) want a {@code WebDriver} to hang on, so the few commands
  * the tests use are sent here by name, as the specification (w3.org/TR/webdriver-bidi) spells them.
  */
-final class HeadlessFirefox implements AutoCloseable {
+final class HeadlessFirefox implements Browser {
 
     private static final List<Path> FIREFOX = List.of(Path.of("/usr/bin/firefox-esr"), Path.of("/usr/bin/firefox"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 800;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path downloads;
+    private final Path downloads;
     private final Process process;
     private final Path profile;
     private final Connection connection;
@@ -144,7 +141,8 @@ final class HeadlessFirefox implements AutoCloseable {
      * ({@code NS_BINDING_ABORTED}) when the page it leaves is still busy (once in CI, in a test's first navigation after
      * the previous test); the address is then opened again, at most three times in all.
      */
-    void navigate(String url) {
+    @Override
+    public void navigate(String url) {
         for (int attempt = 1; ; attempt++) {
             try {
                 send("browsingContext.navigate", Map.of("context", context, "url", url, "wait", "complete"));
@@ -171,16 +169,13 @@ final class HeadlessFirefox implements AutoCloseable {
         send("browsingContext.activate", Map.of("context", context));
     }
 
-    /** Reloads the page as the reload button does, and waits until it has loaded. */
-    void reload() {
+    @Override
+    public void reload() {
         send("browsingContext.reload", Map.of("context", context, "wait", "complete"));
     }
 
-    /**
-     * Calls a JavaScript function in the page with string arguments and returns its (awaited) result as JSON gives it:
-     * a String, Number, Boolean, List, Map or null. A function that throws fails the test with the page's message.
-     */
-    Object call(String function, String... arguments) {
+    @Override
+    public Object call(String function, String... arguments) {
         return callIn(context, function, arguments);
     }
 
@@ -203,22 +198,19 @@ final class HeadlessFirefox implements AutoCloseable {
             values.add(Map.of("type", "string", "value", argument));
         }
         Map<String, Object> answer = send("script.callFunction", Map.of(
-                "functionDeclaration", "async (...args) => JSON.stringify(await (" + function + ")(...args) ?? null)",
+                "functionDeclaration", Browser.returningJson(function),
                 "arguments", values,
                 "target", Map.of("context", target),
                 "awaitPromise", true));
         if (!"success".equals(answer.get("type"))) {
             throw new AssertionError("the page's script failed: " + answer.get("exceptionDetails"));
         }
-        try {
-            return JSON.readValue((String) ((Map<?, ?>) answer.get("result")).get("value"), Object.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Browser.fromJson((String) ((Map<?, ?>) answer.get("result")).get("value"));
     }
 
-    /** Clicks the element the CSS selector finds first, in its middle, with the mouse (scrolled into view first). */
-    void click(String selector) {
+    /** Clicks with the mouse, the element scrolled into view first. */
+    @Override
+    public void click(String selector) {
         Map<String, Object> element = element(selector);
         perform(Map.of("type", "pointer", "id", "mouse", "parameters", Map.of("pointerType", "mouse"),
                 "actions", List.of(
@@ -228,17 +220,15 @@ final class HeadlessFirefox implements AutoCloseable {
                         Map.of("type", "pointerUp", "button", 0))));
     }
 
-    /** Replaces a field's text as a user does: click into it, select all (Ctrl+A), type. */
-    void type(String selector, String text) {
+    /** Clicks into the field, then selects all and types. */
+    @Override
+    public void type(String selector, String text) {
         click(selector);
         press(Keys.chord(Keys.CONTROL, "a") + text);
     }
 
-    /**
-     * Types into the element that has the focus, key by key; Selenium's {@link Keys} name the special keys, and a
-     * {@link Keys#chord} holds its modifiers down until the chord ends.
-     */
-    void press(String keys) {
+    @Override
+    public void press(String keys) {
         List<Map<String, String>> actions = new ArrayList<>();
         List<String> held = new ArrayList<>();
         keys.codePoints().mapToObj(Character::toString).forEach(key -> {
@@ -261,31 +251,33 @@ final class HeadlessFirefox implements AutoCloseable {
         return List.of(Keys.CONTROL, Keys.SHIFT, Keys.ALT, Keys.META).stream().anyMatch(k -> k.toString().equals(key));
     }
 
-    /** Chooses a file in the file input the selector finds, as the file dialog does. */
-    void chooseFile(String selector, Path file) {
+    @Override
+    public void chooseFile(String selector, Path file) {
         send("input.setFiles", Map.of("context", context, "element", element(selector),
                 "files", List.of(file.toAbsolutePath().toString())));
     }
 
-    /** Saves what the viewport shows as {@code target/screenshots/NAME.png}. */
-    void screenshot(String name) {
+    /** Saves what the viewport shows as {@code target/screenshots/firefox-STEP.png}, beside Chromium's STEP.png. */
+    @Override
+    public void screenshot(String step) {
         String png = (String) send("browsingContext.captureScreenshot", Map.of("context", context)).get("data");
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode(png));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browser.keepScreenshot("firefox-" + step, Base64.getDecoder().decode(png));
     }
 
     /**
      * The page's console errors and warnings since the last call: script errors, console.error and console.warn. Those
      * of the preview's frame are not the page's: Firefox's PDF viewer remarks there on the PDFs it shows.
      */
-    List<String> consoleErrors() {
+    @Override
+    public List<String> consoleErrors() {
         List<String> errors = List.copyOf(consoleErrors);
         consoleErrors.removeAll(errors);
         return errors;
+    }
+
+    @Override
+    public Path downloads() {
+        return downloads;
     }
 
     private void logged(Map<String, Object> entry) {
@@ -350,15 +342,7 @@ final class HeadlessFirefox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteTree(profile);
-        deleteTree(downloads);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        RequestFiles.delete(profile);
+        RequestFiles.delete(downloads);
     }
 }
