@@ -60,7 +60,9 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "setup in this JVM (reader, fonts, templates): %.2f s%n", seconds(start));
 
         Path work = settings.workDirectory();
-        batch(engine, input, work.resolve("warmup"), settings.warmup(), 0);
+        if (settings.warmup() > 0) {
+            batch(engine, input, work.resolve("warmup"), settings.warmup(), 0);
+        }
         out.printf(Locale.ROOT, "warm-up: %d forms%n%n", settings.warmup());
         out.println("  forms   seconds   forms/s   ms/form   peak heap   bytes/PDF   combined PDF");
         double warmMsPerForm = Double.NaN;

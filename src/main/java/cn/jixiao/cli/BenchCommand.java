@@ -48,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sizes.stream().anyMatch(size -> size < 1) || warmup < 0 || coldRuns < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "batch sizes are at least 1 form; --warmup and --cold-runs are 0 or more");
+        }
         Path home = Installation.home();
         Path launcher = home.resolve("jixiao");
         Path directory = work != null ? work : Files.createTempDirectory("jixiao-bench-");

@@ -101,6 +101,11 @@ class CommandLineTest {
         assertTrue(noOutput.err().startsWith("Missing required option: '--output=DIR'"), noOutput.err());
         assertEquals(2, Jixiao.run().exitCode(), "a command is required");
         assertEquals(2, Jixiao.run("validate").exitCode(), "validate needs an input");
+        for (String[] bench : List.of(new String[] {"bench", "-n", "0"}, new String[] {"bench", "--warmup", "-1"})) {
+            Jixiao.Run empty = Jixiao.run(bench);
+            assertEquals(2, empty.exitCode(), String.join(" ", bench));
+            assertTrue(empty.err().startsWith("batch sizes are at least 1 form"), empty.err());
+        }
     }
 
     @Test
