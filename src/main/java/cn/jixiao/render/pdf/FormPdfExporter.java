@@ -7,7 +7,9 @@ import com.lowagie.text.pdf.PdfContentByte;
 import java.awt.Color;
 import java.awt.font.TextAttribute;
 import java.text.AttributedCharacterIterator.Attribute;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRAnchor;
 import net.sf.jasperreports.engine.JRCommonText;
@@ -43,6 +45,21 @@ final class FormPdfExporter extends JRPdfExporter {
     private boolean drawFillLines;
     private boolean legacyTextMeasuringFix;
     private final CellBorders borders = new CellBorders();
+    /**
+     * The PDF fonts of the texts' attributes in this document. JasperReports finds a text's font anew for every text
+     * (OpenPDF's {@code FontFactory}, 4% of the batch workers' CPU, bench/results/2026-12-01-s5-export.txt); the same
+     * attributes and locale give the same font.
+     */
+    private final Map<FontKey, PdfFont> fonts = new HashMap<>();
+
+    private record FontKey(Map<Attribute, Object> attributes, Locale locale) {
+    }
+
+    /** A text's font, size and colour ({@code null}: JasperReports' default, black). */
+    private record PdfFont(BaseFont baseFont, float size, Color color) {
+    }
+
+    private static final PdfFont NOT_DRAWN_HERE = new PdfFont(null, 0f, null);
 
     FormPdfExporter(JasperReportsContext context) {
         super(context);
@@ -95,26 +112,39 @@ final class FormPdfExporter extends JRPdfExporter {
             return false;
         }
         String content = styled.getText();
-        Chunk chunk = ((ClassicChunk) getChunk(attributes, content, getTextLocale(text))).getChunk();
-        Font font = chunk.getFont();
-        BaseFont baseFont = font.getBaseFont();
-        Map<String, Object> chunkAttributes = chunk.getChunkAttributes();
-        if (baseFont == null || font.getCalculatedStyle() != Font.NORMAL
-                || chunkAttributes != null && !chunkAttributes.keySet().stream().allMatch(Chunk.SPLITCHARACTER::equals)
-                || font.getColor() != null && font.getColor().getAlpha() != 255) {
+        PdfFont font = fonts.computeIfAbsent(new FontKey(attributes, getTextLocale(text)), this::pdfFont);
+        if (font == NOT_DRAWN_HERE) {
             return false;
         }
-        float size = font.getCalculatedSize();
+        BaseFont baseFont = font.baseFont();
+        float size = font.size();
         FillLines.Cell cell = FillLines.Cell.of(text, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
                 pageFormat.getPageHeight(), size, legacyTextMeasuringFix);
         FillLines.Placement placement = FillLines.place(content, breaks, cell, baseFont, size);
         if (!placement.placed()) {
             return false;
         }
-        draw(placement.lines(), baseFont, size, font.getColor());
+        draw(placement.lines(), baseFont, size, font.color());
         pdfContent.resetFillColor();
         exportBox(text.getLineBox(), text);
         return true;
+    }
+
+    /**
+     * The OpenPDF font JasperReports sets a text of these attributes in, or {@link #NOT_DRAWN_HERE} when the text
+     * must be set by JasperReports: simulated bold or italic, underlined, struck through, raised, lowered, or
+     * translucent.
+     */
+    private PdfFont pdfFont(FontKey key) {
+        Chunk chunk = ((ClassicChunk) getChunk(key.attributes(), "", key.locale())).getChunk();
+        Font font = chunk.getFont();
+        Map<String, Object> chunkAttributes = chunk.getChunkAttributes();
+        if (font.getBaseFont() == null || font.getCalculatedStyle() != Font.NORMAL
+                || chunkAttributes != null && !chunkAttributes.keySet().stream().allMatch(Chunk.SPLITCHARACTER::equals)
+                || font.getColor() != null && font.getColor().getAlpha() != 255) {
+            return NOT_DRAWN_HERE;
+        }
+        return new PdfFont(font.getBaseFont(), font.getCalculatedSize(), font.getColor());
     }
 
     /**
