@@ -543,10 +543,13 @@ public final class TrueTypeSubsetter {
         file.putShort((short) (16 * count - 16 * power));
         int offset = directoryLength;
         int headOffset = 0;
+        long tablesChecksum = 0;
         for (Map.Entry<String, byte[]> entry : tables.entrySet()) {
             byte[] table = entry.getValue();
+            long checksum = checksum(table, 0, table.length);
+            tablesChecksum += checksum;
             file.put(entry.getKey().getBytes(StandardCharsets.ISO_8859_1));
-            file.putInt((int) checksum(table, 0, table.length));
+            file.putInt((int) checksum);
             file.putInt(offset).putInt(table.length);
             if (entry.getKey().equals("head")) {
                 headOffset = offset;
@@ -555,7 +558,10 @@ public final class TrueTypeSubsetter {
             offset += table.length + padding(table.length);
         }
         byte[] bytes = file.array();
-        long adjustment = (CHECKSUM_MAGIC - checksum(bytes, 0, bytes.length)) & 0xFFFFFFFFL;
+        // The file's checksum from the tables' and the directory's: each table starts on a word and is padded with
+        // zeros, so the file's words are the directory's and the tables' (the file summed again was half the cost).
+        long fileChecksum = checksum(bytes, 0, directoryLength) + tablesChecksum;
+        long adjustment = (CHECKSUM_MAGIC - fileChecksum) & 0xFFFFFFFFL;
         ByteBuffer.wrap(bytes).putInt(headOffset + HEAD_CHECKSUM_ADJUSTMENT, (int) adjustment);
         return bytes;
     }
