@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.awt.font.TextAttribute;
 import java.text.AttributedCharacterIterator.Attribute;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,10 @@ import net.sf.jasperreports.engine.JRCommonText;
 import net.sf.jasperreports.engine.JRLineBox;
 import net.sf.jasperreports.engine.JRPrintElement;
 import net.sf.jasperreports.engine.JRPrintText;
+import net.sf.jasperreports.engine.JRStyledTextAttributeSelector;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.fill.JRTemplateElement;
+import net.sf.jasperreports.engine.fill.JRTemplatePrintText;
 import net.sf.jasperreports.engine.type.HyperlinkTypeEnum;
 import net.sf.jasperreports.engine.type.ModeEnum;
 import net.sf.jasperreports.engine.type.RotationEnum;
@@ -61,6 +65,8 @@ final class FormPdfExporter extends JRPdfExporter {
 
     private static final PdfFont NOT_DRAWN_HERE = new PdfFont(null, 0f, null);
 
+    private TemplateAttributes templateAttributes;
+
     FormPdfExporter(JasperReportsContext context) {
         super(context);
     }
@@ -70,6 +76,7 @@ final class FormPdfExporter extends JRPdfExporter {
         super.initReport();
         drawFillLines = !Boolean.TRUE.equals(getCurrentConfiguration().isTagged());
         legacyTextMeasuringFix = propertiesUtil.getBooleanProperty(jasperPrint, LEGACY_TEXT_MEASURING_FIX, false);
+        templateAttributes = new TemplateAttributes(jasperReportsContext, noBackcolorSelector);
     }
 
     @Override
@@ -99,7 +106,7 @@ final class FormPdfExporter extends JRPdfExporter {
         if (breaks == null || !plain(text)) {
             return false;
         }
-        JRStyledText styled = styledTextUtil.getProcessedStyledText(text, noBackcolorSelector, null);
+        JRStyledText styled = styledTextUtil.getProcessedStyledText(text, templateAttributes, null);
         if (styled == null || styled.length() == 0 || styled.getRuns().size() != 1) {
             return false;
         }
@@ -176,5 +183,30 @@ final class FormPdfExporter extends JRPdfExporter {
             content.resetRGBColorFill();
         }
         content.endText();
+    }
+
+    /**
+     * A text's attributes as JasperReports' exporter takes them (font and colour, no background:
+     * {@code noBackcolorSelector}), found once per template. A filled text takes them all from its template
+     * ({@link JRTemplatePrintText}), and JasperReports resolved each through the style hierarchy for every text (2% of
+     * the batch workers' CPU, bench/results/2026-12-01-s5-export.txt). Each text gets its own copy.
+     */
+    private static final class TemplateAttributes extends JRStyledTextAttributeSelector {
+        private final JRStyledTextAttributeSelector noBackcolor;
+        private final Map<JRTemplateElement, Map<Attribute, Object>> byTemplate = new IdentityHashMap<>();
+
+        TemplateAttributes(JasperReportsContext context, JRStyledTextAttributeSelector noBackcolor) {
+            super(context);
+            this.noBackcolor = noBackcolor;
+        }
+
+        @Override
+        public Map<Attribute, Object> getStyledTextAttributes(JRPrintText text) {
+            if (!(text instanceof JRTemplatePrintText filled)) {
+                return noBackcolor.getStyledTextAttributes(text);
+            }
+            return new HashMap<>(byTemplate.computeIfAbsent(filled.getTemplate(),
+                    template -> noBackcolor.getStyledTextAttributes(text)));
+        }
     }
 }
