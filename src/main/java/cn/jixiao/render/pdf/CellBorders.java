@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import net.sf.jasperreports.engine.JRLineBox;
 import net.sf.jasperreports.engine.JRPen;
 import net.sf.jasperreports.engine.type.LineStyleEnum;
-import net.sf.jasperreports.pdf.common.PdfContent;
 
 /**
  * The borders of the cells, drawn as JasperReports' PDF exporter draws them ({@code JRPdfExporter.exportBox}), to the
@@ -51,12 +50,13 @@ final class CellBorders {
      * Draws the box's borders around a cell, as {@code JRPdfExporter.exportBox} does; {@code false}, having drawn
      * nothing, when a pen is one this class does not draw.
      *
-     * @param left   the cell's left edge on the page, page offsets included
-     * @param top    its top edge, in PDF coordinates (y up)
-     * @param right  its right edge ({@code left + width})
-     * @param bottom its bottom edge ({@code top - height})
+     * @param left        the cell's left edge on the page, page offsets included
+     * @param top         its top edge, in PDF coordinates (y up)
+     * @param right       its right edge ({@code left + width})
+     * @param bottom      its bottom edge ({@code top - height})
+     * @param strokeColor sets the stroke colour as JasperReports does ({@code PdfContent.setStrokeColor})
      */
-    boolean draw(JRLineBox box, int left, int top, int right, int bottom, PdfContent pdfContent,
+    boolean draw(JRLineBox box, int left, int top, int right, int bottom, Consumer<Color> strokeColor,
                  PdfContentByte content) {
         Pens box4 = pens.computeIfAbsent(box, CellBorders::resolve);
         if (!box4.drawable()) {
@@ -66,7 +66,7 @@ final class CellBorders {
         float leftHalf = half(box4.left());
         float bottomHalf = half(box4.bottom());
         float rightHalf = half(box4.right());
-        SideColor color = new SideColor(pdfContent, content.getInternalBuffer());
+        SideColor color = new SideColor(strokeColor, content.getInternalBuffer());
         // The order, the offsets and the arithmetic (int, then float) of exportTopPen, exportLeftPen, exportBottomPen
         // and exportRightPen.
         if (box4.top() != null) {
@@ -142,13 +142,13 @@ final class CellBorders {
      * OpenPDF wrote, repeated.
      */
     private static final class SideColor {
-        private final PdfContent pdfContent;
+        private final Consumer<Color> strokeColor;
         private final ByteBuffer buffer;
         private Color color;
         private byte[] operator;
 
-        SideColor(PdfContent pdfContent, ByteBuffer buffer) {
-            this.pdfContent = pdfContent;
+        SideColor(Consumer<Color> strokeColor, ByteBuffer buffer) {
+            this.strokeColor = strokeColor;
             this.buffer = buffer;
         }
 
@@ -158,7 +158,7 @@ final class CellBorders {
                 return;
             }
             int end = buffer.size();
-            pdfContent.setStrokeColor(next);
+            strokeColor.accept(next);
             byte[] bytes = buffer.getBuffer();
             int start = buffer.size() - 1;
             while (start > end && bytes[start - 1] != '\n') {

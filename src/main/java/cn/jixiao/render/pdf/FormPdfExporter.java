@@ -94,8 +94,8 @@ final class FormPdfExporter extends JRPdfExporter {
     protected void exportBox(JRLineBox box, JRPrintElement element) {
         int left = element.getX() + getOffsetX();
         int top = pageFormat.getPageHeight() - element.getY() - getOffsetY();
-        if (!borders.draw(box, left, top, left + element.getWidth(), top - element.getHeight(), pdfContent,
-                ((ClassicPdfProducer) pdfProducer).getPdfContentByte())) {
+        if (!borders.draw(box, left, top, left + element.getWidth(), top - element.getHeight(),
+                pdfContent::setStrokeColor, ((ClassicPdfProducer) pdfProducer).getPdfContentByte())) {
             super.exportBox(box, element);
         }
     }
