@@ -33,7 +33,7 @@ final class CellBorders {
         content.setLineCap(PdfContentByte.LINE_CAP_PROJECTING_SQUARE);
     });
 
-    private final Map<JRLineBox, Pens> pens = new IdentityHashMap<>();
+    private final Map<JRLineBox, Pens> byBox = new IdentityHashMap<>();
 
     /** The four pens of a box as the exporter resolves them; {@code null} sides draw nothing. */
     private record Pens(Pen top, Pen left, Pen bottom, Pen right, boolean drawable) {
@@ -58,28 +58,28 @@ final class CellBorders {
      */
     boolean draw(JRLineBox box, int left, int top, int right, int bottom, Consumer<Color> strokeColor,
                  PdfContentByte content) {
-        Pens box4 = pens.computeIfAbsent(box, CellBorders::resolve);
-        if (!box4.drawable()) {
+        Pens pens = byBox.computeIfAbsent(box, CellBorders::resolve);
+        if (!pens.drawable()) {
             return false;
         }
-        float topHalf = half(box4.top());
-        float leftHalf = half(box4.left());
-        float bottomHalf = half(box4.bottom());
-        float rightHalf = half(box4.right());
+        float topHalf = half(pens.top());
+        float leftHalf = half(pens.left());
+        float bottomHalf = half(pens.bottom());
+        float rightHalf = half(pens.right());
         SideColor color = new SideColor(strokeColor, content.getInternalBuffer());
         // The order, the offsets and the arithmetic (int, then float) of exportTopPen, exportLeftPen, exportBottomPen
         // and exportRightPen.
-        if (box4.top() != null) {
-            side(box4.top(), color, content, left - leftHalf, top, right + rightHalf, top);
+        if (pens.top() != null) {
+            side(pens.top(), color, content, left - leftHalf, top, right + rightHalf, top);
         }
-        if (box4.left() != null) {
-            side(box4.left(), color, content, left, top + topHalf, left, bottom - bottomHalf);
+        if (pens.left() != null) {
+            side(pens.left(), color, content, left, top + topHalf, left, bottom - bottomHalf);
         }
-        if (box4.bottom() != null) {
-            side(box4.bottom(), color, content, left - leftHalf, bottom, right + rightHalf, bottom);
+        if (pens.bottom() != null) {
+            side(pens.bottom(), color, content, left - leftHalf, bottom, right + rightHalf, bottom);
         }
-        if (box4.right() != null) {
-            side(box4.right(), color, content, right, top + topHalf, right, bottom - bottomHalf);
+        if (pens.right() != null) {
+            side(pens.right(), color, content, right, top + topHalf, right, bottom - bottomHalf);
         }
         content.getInternalBuffer().append(BOX_END);
         return true;
