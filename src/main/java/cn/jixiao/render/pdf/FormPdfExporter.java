@@ -7,12 +7,20 @@ import com.lowagie.text.pdf.PdfContentByte;
 import java.awt.Color;
 import java.awt.font.TextAttribute;
 import java.text.AttributedCharacterIterator.Attribute;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRAnchor;
 import net.sf.jasperreports.engine.JRCommonText;
+import net.sf.jasperreports.engine.JRLineBox;
+import net.sf.jasperreports.engine.JRPrintElement;
 import net.sf.jasperreports.engine.JRPrintText;
+import net.sf.jasperreports.engine.JRStyledTextAttributeSelector;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.fill.JRTemplateElement;
+import net.sf.jasperreports.engine.fill.JRTemplatePrintText;
 import net.sf.jasperreports.engine.type.HyperlinkTypeEnum;
 import net.sf.jasperreports.engine.type.ModeEnum;
 import net.sf.jasperreports.engine.type.RotationEnum;
@@ -24,7 +32,8 @@ import net.sf.jasperreports.pdf.classic.ClassicChunk;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 
 /**
- * JasperReports' PDF exporter, with two changes to how it writes a text:
+ * JasperReports' PDF exporter, with the cells' borders drawn at less cost ({@link CellBorders}) and two changes to how
+ * it writes a text:
  * <ul>
  * <li>A plain text (one font, left to right, not rotated, no markup, no link) is drawn line by line where the fill
  * broke it ({@link FillLines}), instead of being laid out again by JasperReports and OpenPDF, which took a good part
@@ -39,6 +48,24 @@ final class FormPdfExporter extends JRPdfExporter {
     /** Whether texts may be drawn from the fill's lines: not in a tagged PDF, whose texts carry structure. */
     private boolean drawFillLines;
     private boolean legacyTextMeasuringFix;
+    private final CellBorders borders = new CellBorders();
+    /**
+     * The PDF fonts of the texts' attributes in this document. JasperReports finds a text's font anew for every text
+     * (OpenPDF's {@code FontFactory}, 4% of the batch workers' CPU, bench/results/2026-12-01-s5-export.txt); the same
+     * attributes and locale give the same font.
+     */
+    private final Map<FontKey, PdfFont> fonts = new HashMap<>();
+
+    private record FontKey(Map<Attribute, Object> attributes, Locale locale) {
+    }
+
+    /** A text's font, size and colour ({@code null}: JasperReports' default, black). */
+    private record PdfFont(BaseFont baseFont, float size, Color color) {
+    }
+
+    private static final PdfFont NOT_DRAWN_HERE = new PdfFont(null, 0f, null);
+
+    private TemplateAttributes templateAttributes;
 
     FormPdfExporter(JasperReportsContext context) {
         super(context);
@@ -49,6 +76,7 @@ final class FormPdfExporter extends JRPdfExporter {
         super.initReport();
         drawFillLines = !Boolean.TRUE.equals(getCurrentConfiguration().isTagged());
         legacyTextMeasuringFix = propertiesUtil.getBooleanProperty(jasperPrint, LEGACY_TEXT_MEASURING_FIX, false);
+        templateAttributes = new TemplateAttributes(jasperReportsContext, noBackcolorSelector);
     }
 
     @Override
@@ -62,13 +90,23 @@ final class FormPdfExporter extends JRPdfExporter {
         }
     }
 
+    @Override
+    protected void exportBox(JRLineBox box, JRPrintElement element) {
+        int left = element.getX() + getOffsetX();
+        int top = pageFormat.getPageHeight() - element.getY() - getOffsetY();
+        if (!borders.draw(box, left, top, left + element.getWidth(), top - element.getHeight(),
+                pdfContent::setStrokeColor, ((ClassicPdfProducer) pdfProducer).getPdfContentByte())) {
+            super.exportBox(box, element);
+        }
+    }
+
     /** Draws the text at the line breaks the fill saved; {@code false}, having drawn nothing, when it cannot. */
     private boolean drawAtFillLineBreaks(JRPrintText text) {
         short[] breaks = text.getLineBreakOffsets();
         if (breaks == null || !plain(text)) {
             return false;
         }
-        JRStyledText styled = styledTextUtil.getProcessedStyledText(text, noBackcolorSelector, null);
+        JRStyledText styled = styledTextUtil.getProcessedStyledText(text, templateAttributes, null);
         if (styled == null || styled.length() == 0 || styled.getRuns().size() != 1) {
             return false;
         }
@@ -81,26 +119,39 @@ final class FormPdfExporter extends JRPdfExporter {
             return false;
         }
         String content = styled.getText();
-        Chunk chunk = ((ClassicChunk) getChunk(attributes, content, getTextLocale(text))).getChunk();
-        Font font = chunk.getFont();
-        BaseFont baseFont = font.getBaseFont();
-        Map<String, Object> chunkAttributes = chunk.getChunkAttributes();
-        if (baseFont == null || font.getCalculatedStyle() != Font.NORMAL
-                || chunkAttributes != null && !chunkAttributes.keySet().stream().allMatch(Chunk.SPLITCHARACTER::equals)
-                || font.getColor() != null && font.getColor().getAlpha() != 255) {
+        PdfFont font = fonts.computeIfAbsent(new FontKey(attributes, getTextLocale(text)), this::pdfFont);
+        if (font == NOT_DRAWN_HERE) {
             return false;
         }
-        float size = font.getCalculatedSize();
+        BaseFont baseFont = font.baseFont();
+        float size = font.size();
         FillLines.Cell cell = FillLines.Cell.of(text, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
                 pageFormat.getPageHeight(), size, legacyTextMeasuringFix);
         FillLines.Placement placement = FillLines.place(content, breaks, cell, baseFont, size);
         if (!placement.placed()) {
             return false;
         }
-        draw(placement.lines(), baseFont, size, font.getColor());
+        draw(placement.lines(), baseFont, size, font.color());
         pdfContent.resetFillColor();
         exportBox(text.getLineBox(), text);
         return true;
+    }
+
+    /**
+     * The OpenPDF font JasperReports sets a text of these attributes in, or {@link #NOT_DRAWN_HERE} when the text
+     * must be set by JasperReports: simulated bold or italic, underlined, struck through, raised, lowered, or
+     * translucent.
+     */
+    private PdfFont pdfFont(FontKey key) {
+        Chunk chunk = ((ClassicChunk) getChunk(key.attributes(), "", key.locale())).getChunk();
+        Font font = chunk.getFont();
+        Map<String, Object> chunkAttributes = chunk.getChunkAttributes();
+        if (font.getBaseFont() == null || font.getCalculatedStyle() != Font.NORMAL
+                || chunkAttributes != null && !chunkAttributes.keySet().stream().allMatch(Chunk.SPLITCHARACTER::equals)
+                || font.getColor() != null && font.getColor().getAlpha() != 255) {
+            return NOT_DRAWN_HERE;
+        }
+        return new PdfFont(font.getBaseFont(), font.getCalculatedSize(), font.getColor());
     }
 
     /**
@@ -132,5 +183,30 @@ final class FormPdfExporter extends JRPdfExporter {
             content.resetRGBColorFill();
         }
         content.endText();
+    }
+
+    /**
+     * A text's attributes as JasperReports' exporter takes them (font and colour, no background:
+     * {@code noBackcolorSelector}), found once per template. A filled text takes them all from its template
+     * ({@link JRTemplatePrintText}), and JasperReports resolved each through the style hierarchy for every text (2% of
+     * the batch workers' CPU, bench/results/2026-12-01-s5-export.txt). Each text gets its own copy.
+     */
+    private static final class TemplateAttributes extends JRStyledTextAttributeSelector {
+        private final JRStyledTextAttributeSelector noBackcolor;
+        private final Map<JRTemplateElement, Map<Attribute, Object>> byTemplate = new IdentityHashMap<>();
+
+        TemplateAttributes(JasperReportsContext context, JRStyledTextAttributeSelector noBackcolor) {
+            super(context);
+            this.noBackcolor = noBackcolor;
+        }
+
+        @Override
+        public Map<Attribute, Object> getStyledTextAttributes(JRPrintText text) {
+            if (!(text instanceof JRTemplatePrintText filled)) {
+                return noBackcolor.getStyledTextAttributes(text);
+            }
+            return new HashMap<>(byTemplate.computeIfAbsent(filled.getTemplate(),
+                    template -> noBackcolor.getStyledTextAttributes(text)));
+        }
     }
 }
