@@ -145,14 +145,20 @@ final class FontSharingCopy extends PdfCopy {
                     }
                 }
             }
+            int[] originalGlyphs = GlyphSubset.originalGlyphs(
+                    PdfReader.getStreamBytes((PRStream) descendant.getAsStream(PdfName.CIDTOGIDMAP)));
+            readWidths(descendant.getAsArray(PdfName.W));
+            if (program.holdsAll(originalGlyphs) && hasTexts(originalGlyphs)) {
+                // Most forms draw no glyph an earlier form did not: their font program and ToUnicode map, the most
+                // of this font's bytes to decompress and read, would add nothing.
+                return;
+            }
             try {
                 program.add(PdfReader.getStreamBytes((PRStream) descriptor.getAsStream(PdfName.FONTFILE2)),
-                        GlyphSubset.originalGlyphs(
-                                PdfReader.getStreamBytes((PRStream) descendant.getAsStream(PdfName.CIDTOGIDMAP))));
+                        originalGlyphs);
             } catch (FontException e) {
                 throw new IOException("cannot share the font " + name + ": " + e.getMessage(), e);
             }
-            readWidths(descendant.getAsArray(PdfName.W));
             Matcher mapping = MAPPING.matcher(new String(
                     PdfReader.getStreamBytes((PRStream) font.getAsStream(PdfName.TOUNICODE)),
                     StandardCharsets.ISO_8859_1));
@@ -168,6 +174,19 @@ final class FontSharingCopy extends PdfCopy {
                     }
                 }
             }
+        }
+
+        /**
+         * Whether each glyph but .notdef has its text already: a ToUnicode map maps only the glyphs of its subset, and
+         * the first text of a glyph is kept.
+         */
+        private boolean hasTexts(int[] originalGlyphs) {
+            for (int glyph : originalGlyphs) {
+                if (glyph != 0 && !texts.containsKey(glyph)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A {@code /W} array: {@code c [w1 w2 ...]} and {@code c_first c_last w} entries. */
