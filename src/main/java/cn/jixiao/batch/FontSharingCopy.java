@@ -121,7 +121,7 @@ final class FontSharingCopy extends PdfCopy {
     private final class SharedFont {
         /** The lines of the ToUnicode map: {@code <glyph><glyph><text>}. */
         private static final Pattern MAPPING = Pattern.compile("<([0-9a-fA-F]{4})><([0-9a-fA-F]{4})><([0-9a-fA-F]+)>");
-        /** How many subsets' glyph maps {@link #complete} remembers: about 100 KB. */
+        /** How many subsets' glyph maps {@link #complete} remembers: about 150 KB a font. */
         private static final int REMEMBERED_SUBSETS = 1024;
         /** The font descriptor's entries that describe the whole font, taken from the first subset. */
         private static final List<PdfName> DESCRIPTOR_ENTRIES = List.of(PdfName.ASCENT, PdfName.DESCENT,
@@ -171,8 +171,8 @@ final class FontSharingCopy extends PdfCopy {
             }
             int[] originalGlyphs = GlyphSubset.originalGlyphs(PdfReader.getStreamBytes(glyphMap));
             if (!program.holdsAll(originalGlyphs) || !hasTexts(originalGlyphs)) {
-                // Most forms draw no glyph an earlier form did not: their font program and ToUnicode map, the most
-                // of this font's bytes to decompress and read, would add nothing, and are read only when they would.
+                // In a form that draws no glyph an earlier form did not, the font program and ToUnicode map, most of
+                // this font's bytes to decompress and read, would add nothing: they are read only when they would.
                 addProgramAndTexts(font, descriptor, originalGlyphs);
             }
             if (program.holdsAll(originalGlyphs) && hasTexts(originalGlyphs)) {
