@@ -7,6 +7,7 @@ import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.RandomAccessFileOrArray;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,7 +56,8 @@ final class CombinedPdf implements AutoCloseable {
         if (copy == null) {
             open();
         }
-        PdfReader reader = new PdfReader(pdf);
+        // Partial reading: only the objects the pages need are parsed, when they are copied, not the whole file first.
+        PdfReader reader = new PdfReader(new RandomAccessFileOrArray(pdf), null);
         try {
             Map<String, Object> entry = new HashMap<>();
             entry.put("Title", bookmark);

@@ -18,8 +18,11 @@ import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -118,6 +121,8 @@ final class FontSharingCopy extends PdfCopy {
     private final class SharedFont {
         /** The lines of the ToUnicode map: {@code <glyph><glyph><text>}. */
         private static final Pattern MAPPING = Pattern.compile("<([0-9a-fA-F]{4})><([0-9a-fA-F]{4})><([0-9a-fA-F]+)>");
+        /** How many subsets' glyph maps {@link #complete} remembers: about 150 KB a font. */
+        private static final int REMEMBERED_SUBSETS = 1024;
         /** The font descriptor's entries that describe the whole font, taken from the first subset. */
         private static final List<PdfName> DESCRIPTOR_ENTRIES = List.of(PdfName.ASCENT, PdfName.DESCENT,
                 PdfName.CAPHEIGHT, PdfName.STEMV, PdfName.FLAGS, PdfName.FONTBBOX, PdfName.ITALICANGLE);
@@ -128,6 +133,17 @@ final class FontSharingCopy extends PdfCopy {
         private final TreeMap<Integer, Integer> widths = new TreeMap<>();
         private final TreeMap<Integer, String> texts = new TreeMap<>();
         private final PdfDictionary descriptorEntries = new PdfDictionary();
+        /**
+         * The digests ({@link #digest}) of the glyph maps of subsets already added whose every glyph and text this font
+         * holds: a form with the same subset adds nothing. The most recent {@link #REMEMBERED_SUBSETS}, so that
+         * memory does not grow with the forms.
+         */
+        private final Map<ByteBuffer, Boolean> complete = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
+                return size() > REMEMBERED_SUBSETS;
+            }
+        };
 
         SharedFont(String name, PdfIndirectReference reference) {
             this.name = name;
@@ -145,14 +161,33 @@ final class FontSharingCopy extends PdfCopy {
                     }
                 }
             }
+            readWidths(descendant.getAsArray(PdfName.W));
+            PRStream glyphMap = (PRStream) descendant.getAsStream(PdfName.CIDTOGIDMAP);
+            ByteBuffer glyphMapDigest = digest(glyphMap);
+            if (complete.containsKey(glyphMapDigest)) {
+                // The same glyphs as an earlier form's subset (the bold face draws the same labels on every form):
+                // not even its glyph map need be decompressed.
+                return;
+            }
+            int[] originalGlyphs = GlyphSubset.originalGlyphs(PdfReader.getStreamBytes(glyphMap));
+            if (!program.holdsAll(originalGlyphs) || !hasTexts(originalGlyphs)) {
+                // In a form that draws no glyph an earlier form did not, the font program and ToUnicode map, most of
+                // this font's bytes to decompress and read, would add nothing: they are read only when they would.
+                addProgramAndTexts(font, descriptor, originalGlyphs);
+            }
+            if (program.holdsAll(originalGlyphs) && hasTexts(originalGlyphs)) {
+                complete.put(glyphMapDigest, Boolean.TRUE);
+            }
+        }
+
+        private void addProgramAndTexts(PdfDictionary font, PdfDictionary descriptor, int[] originalGlyphs)
+                throws IOException {
             try {
                 program.add(PdfReader.getStreamBytes((PRStream) descriptor.getAsStream(PdfName.FONTFILE2)),
-                        GlyphSubset.originalGlyphs(
-                                PdfReader.getStreamBytes((PRStream) descendant.getAsStream(PdfName.CIDTOGIDMAP))));
+                        originalGlyphs);
             } catch (FontException e) {
                 throw new IOException("cannot share the font " + name + ": " + e.getMessage(), e);
             }
-            readWidths(descendant.getAsArray(PdfName.W));
             Matcher mapping = MAPPING.matcher(new String(
                     PdfReader.getStreamBytes((PRStream) font.getAsStream(PdfName.TOUNICODE)),
                     StandardCharsets.ISO_8859_1));
@@ -168,6 +203,33 @@ final class FontSharingCopy extends PdfCopy {
                     }
                 }
             }
+        }
+
+        /**
+         * A digest of a glyph map as stored (compressed, with its filters): the same digest, the same map. Cheaper than
+         * decompressing the map, which is as long as the highest glyph number.
+         */
+        private static ByteBuffer digest(PRStream glyphMap) throws IOException {
+            MessageDigest digest = CombinedPdf.sha256();
+            digest.update(String.valueOf(PdfReader.getPdfObject(glyphMap.get(PdfName.FILTER)))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            digest.update(String.valueOf(PdfReader.getPdfObject(glyphMap.get(PdfName.DECODEPARMS)))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            digest.update(PdfReader.getStreamBytesRaw(glyphMap));
+            return ByteBuffer.wrap(digest.digest());
+        }
+
+        /**
+         * Whether each glyph but .notdef has its text already: a ToUnicode map maps only the glyphs of its subset, and
+         * the first text of a glyph is kept.
+         */
+        private boolean hasTexts(int[] originalGlyphs) {
+            for (int glyph : originalGlyphs) {
+                if (glyph != 0 && !texts.containsKey(glyph)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A {@code /W} array: {@code c [w1 w2 ...]} and {@code c_first c_last w} entries. */

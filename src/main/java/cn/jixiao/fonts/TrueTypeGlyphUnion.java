@@ -92,6 +92,24 @@ public final class TrueTypeGlyphUnion {
         }
     }
 
+    /**
+     * Whether the union holds every glyph of a subset already, so that adding it would change nothing: its font
+     * program need not even be read. A subset with an unnumbered glyph (-1) is never held.
+     *
+     * @param originalGlyphs the full font's number of each glyph of the subset, as for {@link #add}
+     */
+    public boolean holdsAll(int[] originalGlyphs) {
+        if (tables == null) {
+            return false;
+        }
+        for (int glyph : originalGlyphs) {
+            if (!glyphs.containsKey(glyph)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The font program: every glyph added, renumbered; and the full font's number of each. */
     public GlyphSubset font() {
         if (tables == null) {

@@ -93,6 +93,36 @@ class CombinedPdfFontsTest {
         }
     }
 
+    @Test
+    void aFormWhoseGlyphsAreSharedAlreadyReadsAndLooksAsItsOwnPdf() throws IOException {
+        // A form again after others: every glyph of its fonts is in the shared fonts already (its fonts are not read
+        // again); then forms with glyphs of their own.
+        List<Path> forms = List.of(form(0), form(1), form(0), form(2), form(1), form(3));
+        Path out = directory.resolve("again");
+        try (CombinedPdf combined = new CombinedPdf(BatchOutput.directory(out), "again.pdf", "again", false)) {
+            for (Path form : forms) {
+                combined.append(Files.readAllBytes(form), form.getFileName().toString());
+            }
+            combined.commit(null);
+        }
+
+        try (PdfFile combined = PdfFile.read(out.resolve("again.pdf"))) {
+            assertEquals(forms.size(), combined.pageCount());
+            assertEquals(2, combined.fontPrograms(), "Noto Serif SC Regular and Bold, once each");
+            for (int page = 1; page <= forms.size(); page++) {
+                try (PdfFile form = PdfFile.read(forms.get(page - 1))) {
+                    assertEquals(form.pageText(1), combined.pageText(page), "the text of page " + page);
+                    assertArrayEquals(pixels(form.pageImage(1, 40)), pixels(combined.pageImage(page, 40)),
+                            "page " + page + " as drawn");
+                }
+            }
+        }
+    }
+
+    private static Path form(int index) {
+        return directory.resolve("out").resolve(results.get(index).outputs().get(0));
+    }
+
     private static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -71,6 +73,23 @@ class GlyphSubsetTest {
     }
 
     @Test
+    void theGlyphsAreReadBackFromAMapWhereverTheyLie() {
+        // CIDs below 256 (only the low byte set), multiples of 256 (only the high byte), either side of 2048 (the
+        // map's bytes are searched in runs of 4096), and the map's last entry.
+        TreeSet<Integer> cids = new TreeSet<>(List.of(0, 1, 2, 255, 256, 512, 2047, 2048, 2049, 4096, 40000));
+        for (int cid = 3000; cids.size() < 300; cid += 97) {
+            cids.add(cid);
+        }
+        int[] original = cids.stream().mapToInt(Integer::intValue).toArray();
+
+        byte[] map = new GlyphSubset(new byte[0], original).cidToGidMap();
+
+        assertArrayEquals(original, GlyphSubset.originalGlyphs(map));
+        assertArrayEquals(original, GlyphSubset.originalGlyphs(Arrays.copyOf(map, map.length + 1)),
+                "a stray last byte is no entry");
+    }
+
+    @Test
     void aCompositeGlyphKeepsItsComponentWhichTheMapAlsoNumbers() throws Exception {
         byte[] tiny = TinyTrueType.font();
         BitSet composite = new BitSet();
@@ -100,6 +119,24 @@ class GlyphSubsetTest {
         TrueTypeFont program = parse(shared.font());
         assertEquals(both.cardinality(), program.getNumberOfGlyphs());
         drawsAsTheFullFont(program, shared.originalGlyphs(), notoFont);
+    }
+
+    @Test
+    void theUnionHoldsASubsetOnceEachOfItsGlyphsIsAdded() throws Exception {
+        GlyphSubset first = notoSubsetter.subsetGlyphs(glyphs(FORM_TEXT));
+        GlyphSubset second = notoSubsetter.subsetGlyphs(glyphs(OTHER_FORM_TEXT));
+        GlyphSubset part = notoSubsetter.subsetGlyphs(glyphs("项目支出"));
+        TrueTypeGlyphUnion union = new TrueTypeGlyphUnion();
+        assertFalse(union.holdsAll(first.originalGlyphs()), "an empty union holds nothing");
+
+        union.add(first.font(), first.originalGlyphs());
+
+        assertTrue(union.holdsAll(first.originalGlyphs()));
+        assertTrue(union.holdsAll(part.originalGlyphs()), "a subset of the same glyphs or fewer");
+        assertFalse(union.holdsAll(second.originalGlyphs()), "汇总 is not held yet");
+        int[] unnumbered = first.originalGlyphs().clone();
+        unnumbered[1] = -1;
+        assertFalse(union.holdsAll(unnumbered), "a subset with an unnumbered glyph, which add refuses");
     }
 
     @Test
