@@ -31,7 +31,8 @@ import net.sf.jasperreports.repo.RepositoryService;
  * The JasperReports context of a run: the templates directory as the repository (so {@code form.jrtx} resolves); the
  * fonts, registered as a font extension from the configured files and embedded in every PDF; and the reproducible PDF
  * producer. The templates name two font sets, {@value #BODY_FAMILY} and {@value #TITLE_FAMILY}: each is the configured
- * family, then the fallback faces, and JasperReports draws every character with the first of them that has it.
+ * family, then the fallback faces, and JasperReports draws every character with the first of them that has it. Without
+ * fallback faces the two names are the configured families themselves.
  */
 final class JasperSetup {
 
@@ -74,10 +75,20 @@ final class JasperSetup {
         // (FormPdfExporter) instead of laying every text out a second time.
         context.setProperty(JRTextElement.PROPERTY_SAVE_LINE_BREAKS, "true");
         FontLibrary.Face body = fonts.face(settings.bodyFamily(), false);
+        FontLibrary.Face title = fonts.face(settings.titleFamily(), false);
         List<FontFamily> families = new ArrayList<>(List.of(
                 family(context, BODY_FAMILY + FONT, body.awtFont(), body, fonts.face(settings.bodyFamily(), true)),
-                family(context, TITLE_FAMILY + FONT, fonts.face(settings.titleFamily(), false).awtFont(),
-                        fonts.face(settings.titleFamily(), false), fonts.face(settings.titleFamily(), true))));
+                family(context, TITLE_FAMILY + FONT, title.awtFont(), title, fonts.face(settings.titleFamily(), true))));
+        if (fallbacks.isEmpty()) {
+            // Nothing to fall back to: the names the templates use are the families themselves, not sets of one.
+            // JasperReports then takes a text as one run in its family, instead of asking the set, character by
+            // character, which family draws it (a tenth of the fill's time); the pages are the same.
+            families.add(family(context, BODY_FAMILY, body.awtFont(), body, fonts.face(settings.bodyFamily(), true)));
+            families.add(family(context, TITLE_FAMILY, title.awtFont(), title,
+                    fonts.face(settings.titleFamily(), true)));
+            context.setExtensions(FontFamily.class, families);
+            return context;
+        }
         List<Font> tried = new ArrayList<>(List.of(body.awtFont()));
         for (int i = 0; i < fallbacks.size(); i++) {
             FontLibrary.Face fallback = fallbacks.get(i);
