@@ -142,9 +142,11 @@ final class JasperSetup {
 
     /**
      * The run's context, on JasperReports' defaults, which nothing changes once a run has begun. JasperReports asks its
-     * context for its properties and extensions for every element it fills: the plain context copies all of its
-     * properties into a new map for every such question, and gathers the extensions from every registry. This one
-     * keeps the answers; setting a property or an extension here makes it gather them again.
+     * context for its properties and extensions for every element it fills, and its PDF exporter several times per
+     * form (by prefix: export filters, glyph renderers): the plain context copies all of its properties into a new map
+     * for every such question, and gathers the extensions from every registry (bench/results/2026-12-01-s5-fill.txt,
+     * 2026-12-01-s5-export.txt). This one keeps the answers; setting a property or an extension here makes it gather
+     * them again.
      */
     private static final class SettledContext extends SimpleJasperReportsContext {
         private volatile Map<String, String> properties;

@@ -54,7 +54,6 @@ public final class PdfRenderer {
     public static final int MAX_PAGES = 500;
 
     private final JasperReportsContext context;
-    private final JasperReportsContext exportContext;
     private final FormTemplates templates; // the national form's, and the summary's
     private final List<Path> fallbackFiles;
     private final RunSetup run;
@@ -72,7 +71,6 @@ public final class PdfRenderer {
     private PdfRenderer(JasperReportsContext context, FormTemplates templates, List<Path> fallbackFiles,
                         RunSetup run, boolean archival) {
         this.context = context;
-        this.exportContext = new ExportContext(context);
         this.templates = templates;
         this.fallbackFiles = fallbackFiles;
         this.run = run;
@@ -241,7 +239,7 @@ public final class PdfRenderer {
         if (archival) {
             first.setProperty(FormPdfProducerFactory.ARCHIVAL, "true");
         }
-        JRPdfExporter exporter = new FormPdfExporter(exportContext);
+        JRPdfExporter exporter = new FormPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
