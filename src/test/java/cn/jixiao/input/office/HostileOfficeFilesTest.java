@@ -26,6 +26,10 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +68,15 @@ class HostileOfficeFilesTest {
         files.add(new Hostile("wide.xlsx", withRows(good, 4_000, r -> "<row>" + "<c><v>%d</v></c>".repeat(100)
                         .formatted(digits.ints(100, 0, 10).boxed().toArray()) + "</row>"),
                 "sheet \"项目1\" has 400,000 cells; a form has far fewer, and at most 50,000 are read"));
+        // Each sheet within a form's 5,000 rows and 50,000 cells, together more than any unit's workbook of forms.
+        files.add(new Hostile("all-projects.xlsx", sheets(new SXSSFWorkbook(), 5, 4_999, 10),
+                "has 249,950 cells in 5 sheets; a workbook of forms has far fewer, and at most 200,000 are read"));
+        files.add(new Hostile("all-projects.xls", sheets(new HSSFWorkbook(), 5, 4_001, 10),
+                "has 200,050 cells in 5 sheets; a workbook of forms has far fewer, and at most 200,000 are read"));
+        files.add(new Hostile("empty-rows.xls", sheets(new HSSFWorkbook(), 21, 5_000, 0),
+                "has 105,000 rows in 21 sheets; a workbook of forms has far fewer, and at most 100,000 are read"));
+        files.add(new Hostile("long.xls", sheets(new HSSFWorkbook(), 1, 5_001, 1),
+                "sheet \"项目1\" has 5,001 rows; a form has at most 5,000"));
         files.add(new Hostile("encrypted.xlsx", encrypted(good),
                 "is encrypted (password-protected); save it without a password and import it again"));
         files.add(new Hostile("protected.xls", passwordProtectedXls(),
@@ -165,6 +178,28 @@ class HostileOfficeFilesTest {
             }
             zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    /** A workbook of {@code count} sheets named 项目1, 项目2, … of {@code rows} × {@code columns} digits each. */
+    private static byte[] sheets(Workbook workbook, int count, int rows, int columns) throws Exception {
+        Random digits = new Random(11);
+        try (workbook) {
+            for (int s = 1; s <= count; s++) {
+                Sheet sheet = workbook.createSheet("项目" + s);
+                for (int r = 0; r < rows; r++) {
+                    Row row = sheet.createRow(r);
+                    for (int c = 0; c < columns; c++) {
+                        row.createCell(c).setCellValue(digits.nextInt(10));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            if (workbook instanceof SXSSFWorkbook streaming) {
+                streaming.dispose();
+            }
+            return out.toByteArray();
+        }
     }
 
     private static byte[] withDoctype(byte[] docx) throws Exception {
