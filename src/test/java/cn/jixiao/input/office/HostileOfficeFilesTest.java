@@ -2,6 +2,7 @@ package cn.jixiao.input.office;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.testing.Jixiao;
@@ -31,6 +32,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +79,11 @@ class HostileOfficeFilesTest {
                 "has 105,000 rows in 21 sheets; a workbook of forms has far fewer, and at most 100,000 are read"));
         files.add(new Hostile("long.xls", sheets(new HSSFWorkbook(), 1, 5_001, 1),
                 "sheet \"项目1\" has 5,001 rows; a form has at most 5,000"));
+        // One row, far down: few rows to count, but beyond a form's 5,000 once the workbook is built.
+        files.add(new Hostile("far-down.xls", oneRowAt(new HSSFWorkbook(), 9_999),
+                "sheet \"项目1\" has 10,000 rows; a form has at most 5,000"));
+        files.add(new Hostile("far-down.xlsx", oneRowAt(new XSSFWorkbook(), 9_999),
+                "sheet \"项目1\" has 10,000 rows; a form has at most 5,000"));
         files.add(new Hostile("encrypted.xlsx", encrypted(good),
                 "is encrypted (password-protected); save it without a password and import it again"));
         files.add(new Hostile("protected.xls", passwordProtectedXls(),
@@ -127,6 +134,17 @@ class HostileOfficeFilesTest {
             assertEquals(List.of(file.name() + ": " + file.message()),
                     imported.projects().stream().flatMap(p -> p.diagnostics().stream()).map(Object::toString)
                             .toList());
+        }
+    }
+
+    /** Built in memory: a .docx of so many alike rows, zipped, would be refused as a zip bomb before they are counted. */
+    @Test
+    void aWordDocumentOfMoreTableRowsThanAFormIsRefusedWithItsCountsWrittenAsElsewhere() throws Exception {
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createTable(1_001, 1);
+            OfficeFileException refused = assertThrows(OfficeFileException.class, () -> WordBlocks.of(document, 1_000));
+            assertEquals("has more than 1,000 table rows; a form has at most a thousand indicators",
+                    refused.getMessage());
         }
     }
 
@@ -198,6 +216,16 @@ class HostileOfficeFilesTest {
             if (workbook instanceof SXSSFWorkbook streaming) {
                 streaming.dispose();
             }
+            return out.toByteArray();
+        }
+    }
+
+    /** A workbook of one sheet named 项目1 whose only row is the one of index {@code row}, holding 项目名称. */
+    private static byte[] oneRowAt(Workbook workbook, int row) throws Exception {
+        try (workbook) {
+            workbook.createSheet("项目1").createRow(row).createCell(0).setCellValue("项目名称");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
             return out.toByteArray();
         }
     }
