@@ -121,7 +121,7 @@ class HostileUploadTest {
                 + " are read", answer.get("message").asText());
     }
 
-    /** A row costs POI some 230 bytes without a cell in it: 15 sheets of 65,536 took 212 MB before rows were counted. */
+    /** A row costs POI some 230 bytes without a cell in it: 15 sheets of 65,536 took 212 MB, before rows counted. */
     @Test
     void anOldExcelFileOfMoreRowsThanAnyWorkbookOfFormsIs422BeforeItIsRead() throws Exception {
         byte[] rows = HostileFiles.bytes(out -> HostileFiles.manyCells(out, 21, 5_000, 0));

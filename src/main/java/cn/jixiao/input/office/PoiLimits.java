@@ -31,9 +31,10 @@ final class PoiLimits {
      * The most cells all the sheets of a workbook (hidden ones too) may hold together, counted before POI builds it:
      * POI holds every cell in memory, of an .xlsx some 390 bytes for the barest cell ({@code <c><v>7</v></c>}) and 680
      * for one as Excel and POI write it (with its reference and type), of an .xls some 100 (measured), so the largest
-     * workbook allowed takes up to 140 MB (the service reads one Office file at a time). Without it, 20 sheets each just within {@link #MAX_SHEET_CELLS} passed. A real unit's workbook has
-     * one sheet per project of 150 to 400 cells (a sheet of {@code template --xlsx} has 182, one formatted in Excel
-     * more): this is 500 projects of 400 cells, where a large unit reports a few hundred projects.
+     * workbook allowed takes up to 140 MB (the service reads one Office file at a time). Without it, 20 sheets each
+     * just within {@link #MAX_SHEET_CELLS} passed. A real unit's workbook has one sheet per project of 150 to 400
+     * cells (a sheet of {@code template --xlsx} has 182, one formatted in Excel more): this is 500 projects of 400
+     * cells, where a large unit reports a few hundred projects.
      */
     static final long MAX_WORKBOOK_CELLS = 200_000;
     /**

@@ -137,7 +137,7 @@ class HostileOfficeFilesTest {
         }
     }
 
-    /** Built in memory: a .docx of so many alike rows, zipped, would be refused as a zip bomb before they are counted. */
+    /** Built in memory: a .docx of so many alike rows, zipped, is refused as a zip bomb before they are counted. */
     @Test
     void aWordDocumentOfMoreTableRowsThanAFormIsRefusedWithItsCountsWrittenAsElsewhere() throws Exception {
         try (XWPFDocument document = new XWPFDocument()) {
