@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.commons.logging.LogFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,7 +40,21 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        sendCommonsLoggingToSlf4j();
         System.exit(commandLine(args).execute(args));
+    }
+
+    /**
+     * JasperReports logs through commons-logging, and the program sends all logging to SLF4J's no-op binding
+     * (pom.xml). Named here, commons-logging goes to SLF4J at once; left to find its way, it first starts the Log4j
+     * API (on the class path for POI) only to learn that Log4j forwards to SLF4J: a tenth of a second of every cold
+     * start. Set by the program, not by a {@code commons-logging.properties} in the jar, which would choose for every
+     * application that embeds the engine; a choice made on the command line ({@code -D}) stands.
+     */
+    private static void sendCommonsLoggingToSlf4j() {
+        if (System.getProperty(LogFactory.FACTORY_PROPERTY) == null) { // a constant: LogFactory is not loaded here
+            System.setProperty(LogFactory.FACTORY_PROPERTY, "org.apache.commons.logging.impl.Slf4jLogFactory");
+        }
     }
 
     /**

@@ -296,7 +296,7 @@ final class Api {
 
     /**
      * Reads a Word or Excel file when no other is being read. POI builds a file's XML in memory, about 13 times its
-     * size: the import's limits let one file take some 100 MB, so two at once could exhaust a small heap where renders
+     * size: the import's limits let one file take some 140 MB, so two at once could exhaust a small heap where renders
      * and JSON (bounded by {@link #MAX_JSON_VALUES}) cannot. Runs on a render thread; the wait counts against the
      * request's time limit, and a request that passes it stops waiting.
      */

@@ -1,6 +1,7 @@
 package cn.jixiao.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.input.ProjectInput;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 
 /** The README's "Use it from Java" example, word for word, so that it stays true. */
@@ -38,5 +40,20 @@ class UseFromJavaTest {
             assertEquals(1, file.pageCount());
             assertTrue(PdfFile.compact(file.pageText(1)).contains("政府批准聘用人员支出"), file.pageText(1));
         }
+    }
+
+    /**
+     * An application that embeds the engine keeps its own choice of logging: the engine names no commons-logging
+     * factory, neither by a system property nor by a {@code commons-logging.properties} among its classes, which
+     * commons-logging reads before it looks for a factory by itself and may prefer to the application's own (the
+     * jixiao program names one, in its {@code main}).
+     */
+    @Test
+    void theEngineLeavesTheChoiceOfLoggingToTheApplication() throws Exception {
+        try (InputStream json = Files.newInputStream(Path.of("examples", "jinfeng-2023.json"))) {
+            renderPdf(Path.of(""), json, new ByteArrayOutputStream()); // JasperReports logs while it fills
+        }
+        assertNull(System.getProperty(LogFactory.FACTORY_PROPERTY));
+        assertNull(FormEngine.class.getClassLoader().getResource(LogFactory.FACTORY_PROPERTIES));
     }
 }

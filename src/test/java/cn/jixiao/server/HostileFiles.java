@@ -72,28 +72,30 @@ final class HostileFiles {
     }
 
     /**
-     * An .xlsx of one sheet named 项目1 of {@code rows} × {@code columns} random digits, each cell written as briefly
-     * as Excel allows ({@code <c><v>7</v></c>}): 4,000 × 100 is 6 MB of XML in a file of 330 KB, within the
-     * limits of XML parts, inflation, rows and columns.
+     * An .xlsx of {@code sheets} sheets named 项目1, 项目2, … of {@code rows} × {@code columns} random digits each,
+     * each cell written as briefly as Excel allows ({@code <c><v>7</v></c>}): 4,000 × 100 is 6 MB of XML in a file
+     * of 330 KB, within the limits of XML parts, inflation, rows and columns.
      */
-    static void wideSheet(OutputStream out, int rows, int columns) throws IOException {
+    static void wideSheets(OutputStream out, int sheets, int rows, int columns) throws IOException {
         Random random = new Random(3);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            workbookParts(zip, 1);
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            zip.write(("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
-                    .getBytes(StandardCharsets.UTF_8));
-            StringBuilder row = new StringBuilder();
-            for (int r = 0; r < rows; r++) {
-                row.setLength(0);
-                row.append("<row>");
-                for (int c = 0; c < columns; c++) {
-                    row.append("<c><v>").append(random.nextInt(10)).append("</v></c>");
+            workbookParts(zip, sheets);
+            for (int sheet = 1; sheet <= sheets; sheet++) {
+                zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + sheet + ".xml"));
+                zip.write(("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                        + "<sheetData>").getBytes(StandardCharsets.UTF_8));
+                StringBuilder row = new StringBuilder();
+                for (int r = 0; r < rows; r++) {
+                    row.setLength(0);
+                    row.append("<row>");
+                    for (int c = 0; c < columns; c++) {
+                        row.append("<c><v>").append(random.nextInt(10)).append("</v></c>");
+                    }
+                    zip.write(row.append("</row>").toString().getBytes(StandardCharsets.US_ASCII));
                 }
-                zip.write(row.append("</row>").toString().getBytes(StandardCharsets.US_ASCII));
+                zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             }
-            zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
         }
     }
 
@@ -151,14 +153,16 @@ final class HostileFiles {
         }
     }
 
-    /** An .xls (Excel 97–2003) of one sheet of {@code rows} × {@code columns} numbers. */
-    static void manyCells(OutputStream out, int rows, int columns) throws IOException {
+    /** An .xls (Excel 97–2003) of {@code sheets} sheets named 项目1, 项目2, … of {@code rows} × {@code columns} numbers. */
+    static void manyCells(OutputStream out, int sheets, int rows, int columns) throws IOException {
         try (HSSFWorkbook workbook = new HSSFWorkbook()) {
-            HSSFSheet sheet = workbook.createSheet("项目1");
-            for (int r = 0; r < rows; r++) {
-                HSSFRow row = sheet.createRow(r);
-                for (int c = 0; c < columns; c++) {
-                    row.createCell(c).setCellValue(r * columns + c + 0.5);
+            for (int s = 1; s <= sheets; s++) {
+                HSSFSheet sheet = workbook.createSheet("项目" + s);
+                for (int r = 0; r < rows; r++) {
+                    HSSFRow row = sheet.createRow(r);
+                    for (int c = 0; c < columns; c++) {
+                        row.createCell(c).setCellValue(r * columns + c + 0.5);
+                    }
                 }
             }
             workbook.write(out);

@@ -87,10 +87,20 @@ class HostileUploadTest {
 
     @Test
     void anXlsxOfOneSheetOfFewRowsButManyCellsIs422() throws Exception {
-        byte[] sheet = HostileFiles.bytes(out -> HostileFiles.wideSheet(out, 4_000, 100));
+        byte[] sheet = HostileFiles.bytes(out -> HostileFiles.wideSheets(out, 1, 4_000, 100));
         JsonNode answer = error(UploadTest.upload("/api/render", "宽表.xlsx", XLSX, sheet), 422, "unreadable-file");
         assertEquals("宽表.xlsx: sheet \"项目1\" has 400,000 cells; a form has far fewer, and at most 50,000 are read",
                 answer.get("message").asText());
+    }
+
+    /** Each sheet within a form's limits, but together more than POI should build (some 700 MB of heap). */
+    @Test
+    void anXlsxOfTwentySheetsEachJustWithinTheLimitOfASheetIs422BeforePoiBuildsIt() throws Exception {
+        byte[] sheets = HostileFiles.bytes(out -> HostileFiles.wideSheets(out, 20, 4_999, 10));
+        JsonNode answer = error(UploadTest.upload("/api/render", "全部项目.xlsx", XLSX, sheets), 422,
+                "unreadable-file");
+        assertEquals("全部项目.xlsx: has 999,800 cells in 20 sheets; a workbook of forms has far fewer, and at most"
+                + " 200,000 are read", answer.get("message").asText());
     }
 
     @Test
@@ -103,12 +113,22 @@ class HostileUploadTest {
     }
 
     @Test
-    void anOldExcelFileOfMoreCellsThanAnyFormIs422BeforeItIsRead() throws Exception {
-        byte[] cells = HostileFiles.bytes(out -> HostileFiles.manyCells(out, 10_001, 20));
+    void anOldExcelFileOfMoreCellsThanAnyWorkbookOfFormsIs422BeforeItIsRead() throws Exception {
+        byte[] cells = HostileFiles.bytes(out -> HostileFiles.manyCells(out, 5, 4_001, 10));
         JsonNode answer = error(UploadTest.upload("/api/render", "旧表.xls", "application/vnd.ms-excel", cells), 422,
                 "unreadable-file");
-        assertEquals("旧表.xls: has 200,020 cells; a workbook of forms has far fewer, and at most 200,000 are read",
-                answer.get("message").asText());
+        assertEquals("旧表.xls: has 200,050 cells in 5 sheets; a workbook of forms has far fewer, and at most 200,000"
+                + " are read", answer.get("message").asText());
+    }
+
+    /** A row costs POI some 230 bytes without a cell in it: 15 sheets of 65,536 took 212 MB, before rows counted. */
+    @Test
+    void anOldExcelFileOfMoreRowsThanAnyWorkbookOfFormsIs422BeforeItIsRead() throws Exception {
+        byte[] rows = HostileFiles.bytes(out -> HostileFiles.manyCells(out, 21, 5_000, 0));
+        JsonNode answer = error(UploadTest.upload("/api/render", "旧表.xls", "application/vnd.ms-excel", rows), 422,
+                "unreadable-file");
+        assertEquals("旧表.xls: has 105,000 rows in 21 sheets; a workbook of forms has far fewer, and at most 100,000"
+                + " are read", answer.get("message").asText());
     }
 
     @Test

@@ -32,9 +32,13 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
 import org.apache.poi.hssf.eventusermodel.HSSFRequest;
+import org.apache.poi.hssf.record.BOFRecord;
+import org.apache.poi.hssf.record.BoundSheetRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.MulBlankRecord;
 import org.apache.poi.hssf.record.MulRKRecord;
+import org.apache.poi.hssf.record.RowRecord;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -322,7 +326,7 @@ public final class OfficeImport {
                         + (word && kind == Kind.WORD ? "; save it in Word as .docx" : "; rename or re-save it"));
             }
             try {
-                refuseTooManyCells(ole);
+                refuseTooLargeXls(ole);
                 try (HSSFWorkbook workbook = new HSSFWorkbook(ole.getRoot(), false)) {
                     return SheetBlocks.of(workbook, MAX_ROWS, MAX_COLUMNS);
                 }
@@ -335,26 +339,39 @@ public final class OfficeImport {
     }
 
     /**
-     * Refuses an .xls of more cells than {@link PoiLimits#MAX_XLS_CELLS} before POI reads it as a workbook, which
-     * keeps every cell in memory: counted as the records stream by, none of them kept.
+     * Refuses an .xls too large for a workbook of forms ({@link WorkbookSize}) before POI reads it as a workbook,
+     * which keeps every row and cell in memory: counted as the records stream by, none of them kept.
      */
-    private static void refuseTooManyCells(POIFSFileSystem ole) throws IOException, OfficeFileException {
-        long[] cells = {0};
+    private static void refuseTooLargeXls(POIFSFileSystem ole) throws IOException, OfficeFileException {
+        List<BoundSheetRecord> names = new ArrayList<>();
+        List<long[]> sheets = new ArrayList<>(); // rows and cells of each sheet, in the file's order
+        int[] depth = {0}; // a sheet's substream can hold others (a chart's), each from its BOF record to its EOF
         HSSFRequest request = new HSSFRequest();
         request.addListenerForAllRecords(record -> {
-            if (record instanceof CellValueRecordInterface) {
-                cells[0]++;
-            } else if (record instanceof MulRKRecord numbers) {
-                cells[0] += numbers.getNumColumns();
-            } else if (record instanceof MulBlankRecord blanks) {
-                cells[0] += blanks.getNumColumns();
+            if (record instanceof BOFRecord bof) {
+                if (depth[0]++ == 0 && bof.getType() != BOFRecord.TYPE_WORKBOOK) {
+                    sheets.add(new long[2]);
+                }
+            } else if (record instanceof EOFRecord) {
+                depth[0]--;
+            } else if (record instanceof BoundSheetRecord name) {
+                names.add(name);
+            } else if (!sheets.isEmpty()) {
+                long[] sheet = sheets.get(sheets.size() - 1);
+                sheet[0] += record instanceof RowRecord ? 1 : 0;
+                sheet[1] += record instanceof CellValueRecordInterface ? 1
+                        : record instanceof MulRKRecord numbers ? numbers.getNumColumns()
+                        : record instanceof MulBlankRecord blanks ? blanks.getNumColumns() : 0;
             }
         });
         new HSSFEventFactory().processWorkbookEvents(request, ole);
-        if (cells[0] > PoiLimits.MAX_XLS_CELLS) {
-            throw new OfficeFileException(String.format(Locale.ROOT, "has %,d cells; a workbook of forms has far"
-                    + " fewer, and at most %,d are read", cells[0], PoiLimits.MAX_XLS_CELLS));
+        BoundSheetRecord[] ordered = BoundSheetRecord.orderByBofPosition(names);
+        WorkbookSize size = new WorkbookSize();
+        for (int i = 0; i < sheets.size(); i++) {
+            size.add(i < ordered.length ? ordered[i].getSheetname() : String.valueOf(i + 1), sheets.get(i)[0],
+                    sheets.get(i)[1]);
         }
+        size.refuseTooLarge();
     }
 
     private static String encrypted() {
@@ -396,7 +413,7 @@ public final class OfficeImport {
                     return WordBlocks.of(document, MAX_ROWS);
                 }
             }
-            refuseHugeSheets(pkg);
+            refuseTooLargeXlsx(pkg);
             try (XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
                 return SheetBlocks.of(workbook, MAX_ROWS, MAX_COLUMNS);
             }
@@ -408,14 +425,14 @@ public final class OfficeImport {
     }
 
     /**
-     * Refuses a sheet of more rows than {@link #MAX_ROWS} or more cells than {@link PoiLimits#MAX_SHEET_CELLS} before
-     * POI builds the workbook, which holds every cell of every sheet (hidden ones too) in memory: counted in one StAX
-     * pass over each sheet's XML, none of it kept. A sheet within {@link PoiLimits#MAX_XML_PART_BYTES} can still hold
-     * half a million cells.
+     * Refuses an .xlsx too large for a workbook of forms ({@link WorkbookSize}) before POI builds the workbook, which
+     * holds every row and cell of every sheet (hidden ones too) in memory: counted in one StAX pass over each sheet's
+     * XML, none of it kept. A sheet within {@link PoiLimits#MAX_XML_PART_BYTES} can still hold half a million cells.
      */
-    private static void refuseHugeSheets(OPCPackage pkg) throws IOException, OfficeFileException {
+    private static void refuseTooLargeXlsx(OPCPackage pkg) throws IOException, OfficeFileException {
         try {
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            WorkbookSize size = new WorkbookSize();
             while (sheets.hasNext()) {
                 long rows = 0;
                 long cells = 0;
@@ -430,18 +447,52 @@ public final class OfficeImport {
                     }
                     xml.close();
                 }
-                String sheet = "sheet \"" + sheets.getSheetName() + "\"";
-                if (rows > MAX_ROWS) {
-                    throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d rows; a form has at most"
-                            + " %,d", sheet, rows, MAX_ROWS));
-                }
-                if (cells > PoiLimits.MAX_SHEET_CELLS) {
-                    throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d cells; a form has far"
-                            + " fewer, and at most %,d are read", sheet, cells, PoiLimits.MAX_SHEET_CELLS));
-                }
+                size.add(sheets.getSheetName(), rows, cells);
             }
+            size.refuseTooLarge();
         } catch (OpenXML4JException | XMLStreamException e) {
             throw new OfficeFileException(describe(Kind.EXCEL, e));
+        }
+    }
+
+    /**
+     * The rows and cells of a workbook, counted sheet by sheet before POI builds it, within the limits of a sheet
+     * ({@link #MAX_ROWS}, {@link PoiLimits#MAX_SHEET_CELLS}) and of the whole workbook
+     * ({@link PoiLimits#MAX_WORKBOOK_ROWS}, {@link PoiLimits#MAX_WORKBOOK_CELLS}): the same for .xlsx and .xls.
+     */
+    private static final class WorkbookSize {
+        private int sheets;
+        private long rows;
+        private long cells;
+
+        /** Adds a sheet; refuses it when it alone is more than a form could be. */
+        void add(String name, long sheetRows, long sheetCells) throws OfficeFileException {
+            String sheet = "sheet \"" + name + "\"";
+            if (sheetRows > MAX_ROWS) {
+                throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d rows; a form has at most %,d",
+                        sheet, sheetRows, MAX_ROWS));
+            }
+            if (sheetCells > PoiLimits.MAX_SHEET_CELLS) {
+                throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d cells; a form has far fewer,"
+                        + " and at most %,d are read", sheet, sheetCells, PoiLimits.MAX_SHEET_CELLS));
+            }
+            sheets++;
+            rows += sheetRows;
+            cells += sheetCells;
+        }
+
+        /** Refuses the workbook when its sheets together are more than a workbook of forms could be. */
+        void refuseTooLarge() throws OfficeFileException {
+            if (cells > PoiLimits.MAX_WORKBOOK_CELLS) {
+                throw new OfficeFileException(String.format(Locale.ROOT, "has %,d cells in %,d sheets; a workbook of"
+                        + " forms has far fewer, and at most %,d are read", cells, sheets,
+                        PoiLimits.MAX_WORKBOOK_CELLS));
+            }
+            if (rows > PoiLimits.MAX_WORKBOOK_ROWS) {
+                throw new OfficeFileException(String.format(Locale.ROOT, "has %,d rows in %,d sheets; a workbook of"
+                        + " forms has far fewer, and at most %,d are read", rows, sheets,
+                        PoiLimits.MAX_WORKBOOK_ROWS));
+            }
         }
     }
 

@@ -23,17 +23,26 @@ final class PoiLimits {
     static final double MIN_INFLATE_RATIO = 0.01;
     static final long MAX_TEXT_CHARACTERS = 10_000_000;
     /**
-     * The most cells an .xls may hold: POI keeps every cell of an .xls in memory (some 100 bytes each), where of an
-     * .xlsx it reads only what {@link #MAX_XML_PART_BYTES} lets through. A form has a few hundred to a few thousand.
-     */
-    static final long MAX_XLS_CELLS = 200_000;
-    /**
-     * The most cells one sheet of an .xlsx may hold, counted before POI builds the workbook: a sheet within
-     * {@link #MAX_XML_PART_BYTES} can hold half a million cells, and POI holds each in about 390 bytes (a sheet of
-     * 50,000 one-digit cells took 18 MB, measured), so eight uploads at once of the largest sheet allowed take some
-     * 150 MB. A form of 1,000 indicators is about 10,000 cells.
+     * The most cells one sheet may hold, counted before POI builds the workbook: a sheet of an .xlsx within
+     * {@link #MAX_XML_PART_BYTES} can hold half a million cells. A form of 1,000 indicators is about 10,000 cells.
      */
     static final long MAX_SHEET_CELLS = 50_000;
+    /**
+     * The most cells all the sheets of a workbook (hidden ones too) may hold together, counted before POI builds it:
+     * POI holds every cell in memory, of an .xlsx some 390 bytes for the barest cell ({@code <c><v>7</v></c>}) and 680
+     * for one as Excel and POI write it (with its reference and type), of an .xls some 100 (measured), so the largest
+     * workbook allowed takes up to 140 MB (the service reads one Office file at a time). Without it, 20 sheets each
+     * just within {@link #MAX_SHEET_CELLS} passed. A real unit's workbook has one sheet per project of 150 to 400
+     * cells (a sheet of {@code template --xlsx} has 182, one formatted in Excel more): this is 500 projects of 400
+     * cells, where a large unit reports a few hundred projects.
+     */
+    static final long MAX_WORKBOOK_CELLS = 200_000;
+    /**
+     * The most rows all the sheets of a workbook may hold together: a row costs POI some 400 bytes of an .xlsx and
+     * 230 of an .xls even with no cell in it (measured), so 1,000 sheets of empty rows, each within
+     * {@code OfficeImport.MAX_ROWS}, would take 2 GB. A real form has 20 to 60 rows: this is 1,000 projects of 100.
+     */
+    static final long MAX_WORKBOOK_ROWS = 100_000;
     static final long MAX_PARTS = 1000;
 
     private PoiLimits() {

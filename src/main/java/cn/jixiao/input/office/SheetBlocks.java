@@ -44,14 +44,16 @@ final class SheetBlocks {
         String part = "sheet \"" + sheet.getSheetName() + "\"";
         int lastRow = sheet.getLastRowNum();
         if (lastRow >= maxRows || sheet.getPhysicalNumberOfRows() > maxRows) {
-            throw new OfficeFileException(part + " has " + (lastRow + 1) + " rows; a form has at most " + maxRows);
+            throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d rows; a form has at most %,d", part,
+                    lastRow + 1, maxRows));
         }
         int columns = 0;
         for (Row row : sheet) {
             columns = Math.max(columns, row.getLastCellNum());
         }
         if (columns > maxColumns) {
-            throw new OfficeFileException(part + " has " + columns + " columns; a form has at most " + maxColumns);
+            throw new OfficeFileException(String.format(Locale.ROOT, "%s has %,d columns; a form has at most %,d",
+                    part, columns, maxColumns));
         }
         // Each merged region's top-left cell, at every position it covers (within the used rows and columns).
         Map<Long, SourceCell> merged = new HashMap<>();

@@ -3,6 +3,7 @@ package cn.jixiao.input.office;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -33,8 +34,8 @@ final class WordBlocks {
                 tableNumber++;
                 rows += table.getNumberOfRows();
                 if (rows > maxRows) {
-                    throw new OfficeFileException("has more than " + maxRows + " table rows; a form has at most a"
-                            + " thousand indicators");
+                    throw new OfficeFileException(String.format(Locale.ROOT, "has more than %,d table rows; a form"
+                            + " has at most a thousand indicators", maxRows));
                 }
                 table(table, "table " + tableNumber, blocks);
             }

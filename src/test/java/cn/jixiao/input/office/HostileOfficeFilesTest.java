@@ -2,6 +2,7 @@ package cn.jixiao.input.office;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.testing.Jixiao;
@@ -26,7 +27,12 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +70,20 @@ class HostileOfficeFilesTest {
         files.add(new Hostile("wide.xlsx", withRows(good, 4_000, r -> "<row>" + "<c><v>%d</v></c>".repeat(100)
                         .formatted(digits.ints(100, 0, 10).boxed().toArray()) + "</row>"),
                 "sheet \"项目1\" has 400,000 cells; a form has far fewer, and at most 50,000 are read"));
+        // Each sheet within a form's 5,000 rows and 50,000 cells, together more than any unit's workbook of forms.
+        files.add(new Hostile("all-projects.xlsx", sheets(new SXSSFWorkbook(), 5, 4_999, 10),
+                "has 249,950 cells in 5 sheets; a workbook of forms has far fewer, and at most 200,000 are read"));
+        files.add(new Hostile("all-projects.xls", sheets(new HSSFWorkbook(), 5, 4_001, 10),
+                "has 200,050 cells in 5 sheets; a workbook of forms has far fewer, and at most 200,000 are read"));
+        files.add(new Hostile("empty-rows.xls", sheets(new HSSFWorkbook(), 21, 5_000, 0),
+                "has 105,000 rows in 21 sheets; a workbook of forms has far fewer, and at most 100,000 are read"));
+        files.add(new Hostile("long.xls", sheets(new HSSFWorkbook(), 1, 5_001, 1),
+                "sheet \"项目1\" has 5,001 rows; a form has at most 5,000"));
+        // One row, far down: few rows to count, but beyond a form's 5,000 once the workbook is built.
+        files.add(new Hostile("far-down.xls", oneRowAt(new HSSFWorkbook(), 9_999),
+                "sheet \"项目1\" has 10,000 rows; a form has at most 5,000"));
+        files.add(new Hostile("far-down.xlsx", oneRowAt(new XSSFWorkbook(), 9_999),
+                "sheet \"项目1\" has 10,000 rows; a form has at most 5,000"));
         files.add(new Hostile("encrypted.xlsx", encrypted(good),
                 "is encrypted (password-protected); save it without a password and import it again"));
         files.add(new Hostile("protected.xls", passwordProtectedXls(),
@@ -117,6 +137,17 @@ class HostileOfficeFilesTest {
         }
     }
 
+    /** Built in memory: a .docx of so many alike rows, zipped, is refused as a zip bomb before they are counted. */
+    @Test
+    void aWordDocumentOfMoreTableRowsThanAFormIsRefusedWithItsCountsWrittenAsElsewhere() throws Exception {
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createTable(1_001, 1);
+            OfficeFileException refused = assertThrows(OfficeFileException.class, () -> WordBlocks.of(document, 1_000));
+            assertEquals("has more than 1,000 table rows; a form has at most a thousand indicators",
+                    refused.getMessage());
+        }
+    }
+
     @Test
     void aMacroWorkbookIsReadAsDataWithAWarning() throws Exception {
         String file = write("macros.xlsm", withMacros(goodWorkbook()));
@@ -165,6 +196,38 @@ class HostileOfficeFilesTest {
             }
             zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    /** A workbook of {@code count} sheets named 项目1, 项目2, … of {@code rows} × {@code columns} digits each. */
+    private static byte[] sheets(Workbook workbook, int count, int rows, int columns) throws Exception {
+        Random digits = new Random(11);
+        try (workbook) {
+            for (int s = 1; s <= count; s++) {
+                Sheet sheet = workbook.createSheet("项目" + s);
+                for (int r = 0; r < rows; r++) {
+                    Row row = sheet.createRow(r);
+                    for (int c = 0; c < columns; c++) {
+                        row.createCell(c).setCellValue(digits.nextInt(10));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            if (workbook instanceof SXSSFWorkbook streaming) {
+                streaming.dispose();
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** A workbook of one sheet named 项目1 whose only row is the one of index {@code row}, holding 项目名称. */
+    private static byte[] oneRowAt(Workbook workbook, int row) throws Exception {
+        try (workbook) {
+            workbook.createSheet("项目1").createRow(row).createCell(0).setCellValue("项目名称");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static byte[] withDoctype(byte[] docx) throws Exception {
