@@ -43,7 +43,7 @@ import javax.management.remote.JMXServiceURL;
  * <pre>
  * java -Xmx256m -jar target/jixiao.jar serve --port 18080 &amp;
  * mvn -B -o -q test-compile
- * java -cp target/test-classes:target/classes:target/lib/'*' cn.jixiao.server.HostileUploads \
+ * java -cp target/test-classes:target/jixiao.jar cn.jixiao.server.HostileUploads \
  *      http://127.0.0.1:18080 SERVER_PID [CASE]
  * </pre>
  *
