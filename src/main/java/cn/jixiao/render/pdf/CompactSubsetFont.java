@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfIndirectReference;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -29,6 +30,18 @@ import java.util.TreeMap;
 final class CompactSubsetFont extends OwnSubsetTrueTypeFont {
 
     private final transient TrueTypeSubsetter subsetter;
+    /**
+     * The glyphs of the subset this font wrote last, and its objects. A run's forms draw their labels and headings in
+     * bold, the same glyphs in every form, so the bold font's subset is the same form after form; written again from
+     * here, it is neither subset nor deflated again: a few tenths of a millisecond of a form's font writing, which is
+     * 4-5 ms, mostly zlib deflating the regular font's subset (bench/results/2026-12-01-s6-export.txt). One subset,
+     * not a map of them: a form's own words (the regular font) seldom repeat in a real batch, and the bytes written
+     * are the same either way.
+     */
+    private transient volatile WrittenSubset last;
+
+    private record WrittenSubset(int[][] glyphs, SubsetFontObjects.Prepared objects) {
+    }
 
     /**
      * Reads the font for OpenPDF.
@@ -42,6 +55,16 @@ final class CompactSubsetFont extends OwnSubsetTrueTypeFont {
 
     @Override
     protected void writeSubset(PdfWriter writer, PdfIndirectReference font, int[][] glyphs) throws IOException {
+        WrittenSubset written = last;
+        if (written == null || !Arrays.deepEquals(written.glyphs(), glyphs)) {
+            written = new WrittenSubset(glyphs, prepare(glyphs));
+            last = written;
+        }
+        written.objects().write(writer, font, getFontDescriptor(null, "", null));
+    }
+
+    /** The subset's objects; glyphs as {@link OwnSubsetTrueTypeFont#writeSubset}'s. */
+    private SubsetFontObjects.Prepared prepare(int[][] glyphs) throws IOException {
         BitSet drawn = new BitSet();
         SortedMap<Integer, Integer> widths = new TreeMap<>();
         SortedMap<Integer, String> texts = new TreeMap<>();
@@ -58,7 +81,6 @@ final class CompactSubsetFont extends OwnSubsetTrueTypeFont {
         } catch (FontException e) {
             throw new IOException("cannot subset the font " + getPostscriptFontName() + ": " + e.getMessage(), e);
         }
-        SubsetFontObjects.write(writer, font, getPostscriptFontName(), getFontDescriptor(null, "", null), subset,
-                widths, texts);
+        return SubsetFontObjects.prepare(getPostscriptFontName(), subset, widths, texts);
     }
 }

@@ -6,13 +6,17 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfIndirectReference;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfStream;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,46 +50,114 @@ public final class SubsetFontObjects {
     public static void write(PdfWriter writer, PdfIndirectReference font, String name, PdfDictionary descriptor,
                              GlyphSubset program, SortedMap<Integer, Integer> widths,
                              SortedMap<Integer, String> texts) throws IOException {
-        PdfName baseFont = new PdfName(subsetTag(name, program.originalGlyphs()) + "+" + name);
+        prepare(name, program, widths, texts).write(writer, font, descriptor);
+    }
 
-        PdfStream fontFile = new PdfStream(program.font());
-        fontFile.put(PdfName.LENGTH1, new PdfNumber(program.font().length));
-        fontFile.flateCompress();
-        PdfDictionary fontDescriptor = new PdfDictionary(PdfName.FONTDESCRIPTOR);
-        fontDescriptor.merge(descriptor);
-        fontDescriptor.put(PdfName.FONTNAME, baseFont);
-        fontDescriptor.put(PdfName.FONTFILE2, writer.addToBody(fontFile).getIndirectReference());
+    /**
+     * The objects' contents, their streams deflated, to be written into any number of PDFs ({@link Prepared#write}).
+     * Parameters as {@link #write}'s.
+     */
+    public static Prepared prepare(String name, GlyphSubset program, SortedMap<Integer, Integer> widths,
+                                   SortedMap<Integer, String> texts) {
+        return new Prepared(subsetTag(name, program.originalGlyphs()) + "+" + name,
+                DeflatedStream.deflate(program.font()), program.font().length,
+                DeflatedStream.deflate(program.cidToGidMap()), widthArray(widths),
+                texts.isEmpty() ? null
+                        : DeflatedStream.deflate(toUnicodeMap(texts).getBytes(StandardCharsets.ISO_8859_1)));
+    }
 
-        PdfStream glyphMap = new PdfStream(program.cidToGidMap());
-        glyphMap.flateCompress();
+    /**
+     * A subset's objects ready to write: what deflating and subsetting made of a font's glyphs, which a font whose
+     * forms draw the same glyphs (the labels, in bold) writes again without doing either. Immutable; the arrays are
+     * only read, by any number of threads.
+     */
+    public static final class Prepared {
+        private final String baseFont;
+        private final byte[] fontFile; // deflated
+        private final int fontLength; // before deflating: /Length1
+        private final byte[] glyphMap; // the /CIDToGIDMap, deflated
+        private final int[] widths; // the /W array's runs, as widthArray(SortedMap) makes them
+        private final byte[] toUnicode; // deflated; null when no glyph's text is known
 
-        PdfDictionary systemInfo = new PdfDictionary();
-        systemInfo.put(PdfName.REGISTRY, new PdfString("Adobe"));
-        systemInfo.put(PdfName.ORDERING, new PdfString("Identity"));
-        systemInfo.put(PdfName.SUPPLEMENT, new PdfNumber(0));
-        PdfDictionary descendant = new PdfDictionary(PdfName.FONT);
-        descendant.put(PdfName.SUBTYPE, PdfName.CIDFONTTYPE2);
-        descendant.put(PdfName.BASEFONT, baseFont);
-        descendant.put(PdfName.CIDSYSTEMINFO, systemInfo);
-        descendant.put(PdfName.FONTDESCRIPTOR, writer.addToBody(fontDescriptor).getIndirectReference());
-        descendant.put(PdfName.CIDTOGIDMAP, writer.addToBody(glyphMap).getIndirectReference());
-        descendant.put(PdfName.DW, new PdfNumber(DEFAULT_WIDTH));
-        PdfArray widthArray = widthArray(widths);
-        if (!widthArray.isEmpty()) {
-            descendant.put(PdfName.W, widthArray);
+        private Prepared(String baseFont, byte[] fontFile, int fontLength, byte[] glyphMap, int[] widths,
+                         byte[] toUnicode) {
+            this.baseFont = baseFont;
+            this.fontFile = fontFile;
+            this.fontLength = fontLength;
+            this.glyphMap = glyphMap;
+            this.widths = widths;
+            this.toUnicode = toUnicode;
         }
 
-        PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
-        type0.put(PdfName.SUBTYPE, PdfName.TYPE0);
-        type0.put(PdfName.BASEFONT, baseFont);
-        type0.put(PdfName.ENCODING, new PdfName("Identity-H"));
-        type0.put(PdfName.DESCENDANTFONTS, new PdfArray(writer.addToBody(descendant).getIndirectReference()));
-        if (!texts.isEmpty()) {
-            PdfStream toUnicode = new PdfStream(toUnicodeMap(texts).getBytes(StandardCharsets.ISO_8859_1));
-            toUnicode.flateCompress();
-            type0.put(PdfName.TOUNICODE, writer.addToBody(toUnicode).getIndirectReference());
+        /** Adds the objects to the writer's body, the Type0 font at {@code font}; descriptor as {@link #write}'s. */
+        public void write(PdfWriter writer, PdfIndirectReference font, PdfDictionary descriptor) throws IOException {
+            PdfName name = new PdfName(baseFont);
+            PdfDictionary fontDescriptor = new PdfDictionary(PdfName.FONTDESCRIPTOR);
+            fontDescriptor.merge(descriptor);
+            fontDescriptor.put(PdfName.FONTNAME, name);
+            fontDescriptor.put(PdfName.FONTFILE2, add(writer, new DeflatedStream(fontFile, new PdfNumber(fontLength))));
+
+            PdfDictionary systemInfo = new PdfDictionary();
+            systemInfo.put(PdfName.REGISTRY, new PdfString("Adobe"));
+            systemInfo.put(PdfName.ORDERING, new PdfString("Identity"));
+            systemInfo.put(PdfName.SUPPLEMENT, new PdfNumber(0));
+            PdfDictionary descendant = new PdfDictionary(PdfName.FONT);
+            descendant.put(PdfName.SUBTYPE, PdfName.CIDFONTTYPE2);
+            descendant.put(PdfName.BASEFONT, name);
+            descendant.put(PdfName.CIDSYSTEMINFO, systemInfo);
+            descendant.put(PdfName.FONTDESCRIPTOR, add(writer, fontDescriptor));
+            descendant.put(PdfName.CIDTOGIDMAP, add(writer, new DeflatedStream(glyphMap, null)));
+            descendant.put(PdfName.DW, new PdfNumber(DEFAULT_WIDTH));
+            if (widths.length > 0) {
+                descendant.put(PdfName.W, widthArray(widths));
+            }
+
+            PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
+            type0.put(PdfName.SUBTYPE, PdfName.TYPE0);
+            type0.put(PdfName.BASEFONT, name);
+            type0.put(PdfName.ENCODING, new PdfName("Identity-H"));
+            type0.put(PdfName.DESCENDANTFONTS, new PdfArray(add(writer, descendant)));
+            if (toUnicode != null) {
+                type0.put(PdfName.TOUNICODE, add(writer, new DeflatedStream(toUnicode, null)));
+            }
+            writer.addToBody(type0, font);
         }
-        writer.addToBody(type0, font);
+
+        private static PdfIndirectReference add(PdfWriter writer, PdfObject object) throws IOException {
+            return writer.addToBody(object).getIndirectReference();
+        }
+    }
+
+    /** A stream whose data is deflated already, written as OpenPDF writes a stream it deflated itself. */
+    private static final class DeflatedStream extends PdfStream {
+
+        /**
+         * @param length1 the data's length before deflating, for a font program; null otherwise. The dictionary's
+         *                entries are put in the order {@code PdfStream.flateCompress} puts them, so that it is
+         *                written alike.
+         */
+        DeflatedStream(byte[] deflated, PdfNumber length1) {
+            bytes = deflated;
+            put(PdfName.LENGTH, new PdfNumber(deflated.length));
+            if (length1 != null) {
+                put(PdfName.LENGTH1, length1);
+            }
+            put(PdfName.FILTER, PdfName.FLATEDECODE);
+            compressed = true;
+        }
+
+        /** The data deflated by OpenPDF, exactly as its {@code PdfStream.flateCompress} deflates a stream's data. */
+        static byte[] deflate(byte[] data) {
+            PdfStream stream = new PdfStream(data);
+            stream.flateCompress();
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+            try {
+                stream.writeContent(deflated);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a ByteArrayOutputStream does not fail", e);
+            }
+            return deflated.toByteArray();
+        }
     }
 
     /** A code point as UTF-16BE in hexadecimal: four digits, or eight for a surrogate pair. */
@@ -97,22 +169,41 @@ public final class SubsetFontObjects {
                 + HEX.toHexDigits(Character.lowSurrogate(codePoint));
     }
 
-    /** {@code c [w1 w2 ...]} for each run of consecutive CIDs whose width is not the default. */
-    private static PdfArray widthArray(SortedMap<Integer, Integer> widths) {
-        PdfArray array = new PdfArray();
-        PdfArray run = null;
+    /**
+     * The {@code /W} array's runs, {@code c [w1 w2 ...]} for each run of consecutive CIDs whose width is not the
+     * default, as {@link Prepared#widths} holds them: the first CID, minus the run's length, its widths.
+     */
+    private static int[] widthArray(SortedMap<Integer, Integer> widths) {
+        int[] runs = new int[3 * widths.size()];
+        int size = 0;
+        int lengthAt = -1;
         int next = -1;
         for (Map.Entry<Integer, Integer> width : widths.entrySet()) {
             if (width.getValue() == DEFAULT_WIDTH) {
                 continue;
             }
-            if (run == null || width.getKey() != next) {
-                run = new PdfArray();
-                array.add(new PdfNumber(width.getKey()));
-                array.add(run);
+            if (lengthAt < 0 || width.getKey() != next) {
+                runs[size++] = width.getKey();
+                lengthAt = size++;
             }
-            run.add(new PdfNumber(width.getValue()));
+            runs[lengthAt]--;
+            runs[size++] = width.getValue();
             next = width.getKey() + 1;
+        }
+        return Arrays.copyOf(runs, size);
+    }
+
+    /** The {@code /W} array of {@link #widthArray(SortedMap)}'s runs. */
+    private static PdfArray widthArray(int[] runs) {
+        PdfArray array = new PdfArray();
+        for (int at = 0; at < runs.length; ) {
+            array.add(new PdfNumber(runs[at]));
+            PdfArray run = new PdfArray();
+            int end = at + 2 - runs[at + 1];
+            for (at += 2; at < end; at++) {
+                run.add(new PdfNumber(runs[at]));
+            }
+            array.add(run);
         }
         return array;
     }
