@@ -140,17 +140,9 @@ public final class BatchRun {
         ExecutorService writers = output.concurrentWrites() ? Executors.newFixedThreadPool(settings.threads()) : null;
         try (Collector collector = new Collector(output, listener)) {
             Deque<Future<Done>> inFlight = new ArrayDeque<>();
-            List<ProjectInput> all = new ArrayList<>();
-            if (files.isEmpty()) {
-                collector.planned(all, workers);
-            }
-            for (int file = 0; file < files.size(); file++) {
-                List<ProjectInput> projects = read(files.get(file));
-                all.addAll(projects);
-                if (file == files.size() - 1) {
-                    collector.planned(all, workers);
-                }
-                for (ProjectInput project : projects) {
+            for (Future<List<ProjectInput>> file : files) {
+                for (ProjectInput project : read(file)) {
+                    collector.plannedOnceRead(files, workers);
                     if (collector.stopped) {
                         inFlight.add(done(new ProjectResult(project, Status.SKIPPED, List.of(),
                                 project.diagnostics())));
@@ -170,10 +162,11 @@ public final class BatchRun {
                     }
                 }
             }
+            collector.plannedOnceRead(files, workers);
             while (!inFlight.isEmpty()) {
                 collector.collect(await(inFlight.poll()));
             }
-            Outcome outcome = collector.commit(all.size(), workers);
+            Outcome outcome = collector.commit(workers);
             output.finish();
             return outcome;
         } finally {
@@ -225,6 +218,7 @@ public final class BatchRun {
         private List<ProjectResult> untold = new ArrayList<>();
         /** The summary's documents made ahead, from the projects expected to render; {@code null} for none. */
         private SummaryDocuments summaryAhead;
+        private int projectCount;
         boolean stopped;
 
         Collector(BatchOutput output, Listener listener) throws IOException {
@@ -236,14 +230,24 @@ public final class BatchRun {
         }
 
         /**
-         * Once every project is read: tells the listener how many there are, and of the results so far; and starts
-         * the summary's documents on the workers, from the projects expected to render (all those without errors).
-         * They are ready long before the last form, which would otherwise wait for them, and used if the expectation
-         * holds: only a form that fails to render, or {@code --fail-fast} stopping the run, makes them again at the
-         * end (a batch of 1,000 on two processors ended with about a second of the summary alone).
+         * Once every file is read, the first time it is called: tells the listener how many projects there are, and
+         * of the results so far; and starts the summary's documents on the workers, from the projects expected to
+         * render (all those without errors). They are ready long before the last form, which would otherwise wait for
+         * them, and used if the expectation holds: only a form that fails to render, or {@code --fail-fast} stopping
+         * the run, makes them again at the end (a batch of 1,000 on two processors ended with about a second of the
+         * summary alone).
          */
-        void planned(List<ProjectInput> projects, ExecutorService workers) {
-            listener.planned(projects.size());
+        void plannedOnceRead(List<Future<List<ProjectInput>>> files, ExecutorService workers)
+                throws RenderException {
+            if (untold == null || !files.stream().allMatch(Future::isDone)) {
+                return;
+            }
+            List<ProjectInput> projects = new ArrayList<>();
+            for (Future<List<ProjectInput>> file : files) {
+                projects.addAll(read(file));
+            }
+            projectCount = projects.size();
+            listener.planned(projectCount);
             untold.forEach(listener::finished);
             untold = null;
             boolean stops = settings.failFast() && projects.stream().anyMatch(ProjectInput::hasErrors);
@@ -307,7 +311,7 @@ public final class BatchRun {
          * Finishes the batch's files: the summary's, made ahead if they are of the rows collected, else made now on
          * the workers, idle by now, while this thread writes the combined PDF's shared fonts.
          */
-        Outcome commit(int projects, ExecutorService workers) throws IOException, RenderException {
+        Outcome commit(ExecutorService workers) throws IOException, RenderException {
             Map<String, String> batchFiles = new LinkedHashMap<>();
             if (report != null) {
                 if (!summary.rows().isEmpty()) {
@@ -325,7 +329,7 @@ public final class BatchRun {
                 report.commit(batchFiles);
                 batchFiles.put("report", BatchReport.FILE_NAME);
             }
-            return new Outcome(projects, byStatus[Status.RENDERED.ordinal()], byStatus[Status.FAILED.ordinal()],
+            return new Outcome(projectCount, byStatus[Status.RENDERED.ordinal()], byStatus[Status.FAILED.ordinal()],
                     byStatus[Status.SKIPPED.ordinal()], warnings, batchFiles);
         }
 
