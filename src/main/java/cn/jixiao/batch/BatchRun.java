@@ -9,9 +9,9 @@ import cn.jixiao.input.ProjectInput;
 import cn.jixiao.io.ReproducibleZip;
 import cn.jixiao.layout.SummaryTable;
 import cn.jixiao.render.RenderException;
+import cn.jixiao.render.xlsx.SummaryWorkbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,65 +109,33 @@ public final class BatchRun {
      */
     public Outcome run(List<ProjectInput> projects, BatchOutput output, Listener listener)
             throws IOException, RenderException {
-        return runFiles(List.of(CompletableFuture.completedFuture(projects)), output, listener);
-    }
-
-    /**
-     * Reads the input files with the engine ({@link FormEngine#read(Path)}) and renders their projects as {@link
-     * #run(List, BatchOutput, Listener)} does. The files are read one after another on a thread of their own, and the
-     * projects of a file render as soon as it is read: the first forms do not wait for the last file (reading and
-     * checking 1,000 projects takes a single processor the better part of a second). The listener is told of the
-     * results once every file is read, as it learns only then how many projects there are.
-     */
-    public Outcome run(InputFiles inputs, BatchOutput output, Listener listener) throws IOException, RenderException {
-        ExecutorService reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "input reader"));
-        try {
-            List<Future<List<ProjectInput>>> files = new ArrayList<>();
-            for (Path file : inputs.files()) {
-                files.add(reader.submit(() -> engine.read(file)));
-            }
-            return runFiles(files, output, listener);
-        } finally {
-            stop(reader);
-        }
-    }
-
-    /** Renders the projects of each file, as it is read, in file order. */
-    private Outcome runFiles(List<Future<List<ProjectInput>>> files, BatchOutput output, Listener listener)
-            throws IOException, RenderException {
+        listener.planned(projects.size());
         OutputNames names = new OutputNames();
         names.reserve(COMBINED_PDF, SUMMARY_PDF, SUMMARY_XLSX, BatchReport.FILE_NAME);
         ExecutorService workers = Executors.newFixedThreadPool(settings.threads());
         ExecutorService writers = output.concurrentWrites() ? Executors.newFixedThreadPool(settings.threads()) : null;
         try (Collector collector = new Collector(output, listener)) {
             Deque<Future<Done>> inFlight = new ArrayDeque<>();
-            for (Future<List<ProjectInput>> file : files) {
-                for (ProjectInput project : read(file)) {
-                    collector.plannedOnceRead(files, workers);
-                    if (collector.stopped) {
-                        inFlight.add(done(new ProjectResult(project, Status.SKIPPED, List.of(),
-                                project.diagnostics())));
-                    } else if (project.hasErrors()) {
-                        inFlight.add(done(new ProjectResult(project, Status.FAILED, List.of(),
-                                project.diagnostics())));
-                        collector.stopped = settings.failFast();
-                    } else {
-                        String name = names.next(project.evaluation().year(), project.evaluation().projectName());
-                        CompletableFuture<Done> done = CompletableFuture.supplyAsync(
-                                () -> new Done(engine.render(project, settings.date(), rendered), name), workers);
-                        inFlight.add(writers == null ? done : done.thenApplyAsync(collector::written, writers));
-                    }
-                    while (inFlight.size() > 2 * settings.threads()
-                            || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-                        collector.collect(await(inFlight.poll()));
-                    }
+            for (ProjectInput project : projects) {
+                if (collector.stopped) {
+                    inFlight.add(done(new ProjectResult(project, Status.SKIPPED, List.of(), project.diagnostics())));
+                } else if (project.hasErrors()) {
+                    inFlight.add(done(new ProjectResult(project, Status.FAILED, List.of(), project.diagnostics())));
+                    collector.stopped = settings.failFast();
+                } else {
+                    String name = names.next(project.evaluation().year(), project.evaluation().projectName());
+                    CompletableFuture<Done> done = CompletableFuture.supplyAsync(
+                            () -> new Done(engine.render(project, settings.date(), rendered), name), workers);
+                    inFlight.add(writers == null ? done : done.thenApplyAsync(collector::written, writers));
+                }
+                while (inFlight.size() > 2 * settings.threads() || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                    collector.collect(await(inFlight.poll()));
                 }
             }
-            collector.plannedOnceRead(files, workers);
             while (!inFlight.isEmpty()) {
                 collector.collect(await(inFlight.poll()));
             }
-            Outcome outcome = collector.commit(workers);
+            Outcome outcome = collector.commit(projects.size(), workers);
             output.finish();
             return outcome;
         } finally {
@@ -214,11 +183,6 @@ public final class BatchRun {
         private final BatchReport report;
         private final int[] byStatus = new int[Status.values().length];
         private long warnings;
-        /** Results the listener is told of once it knows how many projects there are. */
-        private List<ProjectResult> untold = new ArrayList<>();
-        /** The summary's documents made ahead, from the projects expected to render; {@code null} for none. */
-        private SummaryDocuments summaryAhead;
-        private int projectCount;
         boolean stopped;
 
         Collector(BatchOutput output, Listener listener) throws IOException {
@@ -227,38 +191,6 @@ public final class BatchRun {
             combined = settings.batchFiles()
                     ? new CombinedPdf(output, COMBINED_PDF, COMBINED_TITLE, engine.archival()) : null;
             report = settings.batchFiles() ? new BatchReport(output) : null;
-        }
-
-        /**
-         * Once every file is read, the first time it is called: tells the listener how many projects there are, and
-         * of the results so far; and starts the summary's documents on the workers, from the projects expected to
-         * render (all those without errors). They are ready long before the last form, which would otherwise wait for
-         * them, and used if the expectation holds: only a form that fails to render, or {@code --fail-fast} stopping
-         * the run, makes them again at the end (a batch of 1,000 on two processors ended with about a second of the
-         * summary alone).
-         */
-        void plannedOnceRead(List<Future<List<ProjectInput>>> files, ExecutorService workers)
-                throws RenderException {
-            if (untold == null || !files.stream().allMatch(Future::isDone)) {
-                return;
-            }
-            List<ProjectInput> projects = new ArrayList<>();
-            for (Future<List<ProjectInput>> file : files) {
-                projects.addAll(read(file));
-            }
-            projectCount = projects.size();
-            listener.planned(projectCount);
-            untold.forEach(listener::finished);
-            untold = null;
-            boolean stops = settings.failFast() && projects.stream().anyMatch(ProjectInput::hasErrors);
-            if (report != null && !stops) {
-                SummaryTable expected = new SummaryTable();
-                projects.stream().filter(project -> !project.hasErrors())
-                        .forEach(project -> expected.add(project.evaluation()));
-                if (!expected.rows().isEmpty()) {
-                    summaryAhead = SummaryDocuments.start(engine, expected, settings.date(), workers);
-                }
-            }
         }
 
         void collect(Done done) throws IOException {
@@ -273,11 +205,7 @@ public final class BatchRun {
                 }
                 report.add(result, done.documents() == null ? List.of() : done.documents().fonts());
             }
-            if (untold == null) {
-                listener.finished(result);
-            } else {
-                untold.add(result);
-            }
+            listener.finished(result);
         }
 
         /** For a writer thread: the project with its documents written ({@link #write}). */
@@ -308,28 +236,41 @@ public final class BatchRun {
         }
 
         /**
-         * Finishes the batch's files: the summary's, made ahead if they are of the rows collected, else made now on
-         * the workers, idle by now, while this thread writes the combined PDF's shared fonts.
+         * Finishes the batch's files. The summary's PDF and workbook are made on the workers, idle by now, while this
+         * thread writes the combined PDF's shared fonts: on two processors that takes about a second off the end of
+         * a batch of 1,000. They are written in the same order as ever.
          */
-        Outcome commit(ExecutorService workers) throws IOException, RenderException {
+        Outcome commit(int projects, ExecutorService workers) throws IOException, RenderException {
             Map<String, String> batchFiles = new LinkedHashMap<>();
             if (report != null) {
                 if (!summary.rows().isEmpty()) {
-                    SummaryDocuments documents = summaryAhead != null && summaryAhead.areOf(summary) ? summaryAhead
-                            : SummaryDocuments.start(engine, summary, settings.date(), workers);
+                    CompletableFuture<byte[]> summaryPdf = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return engine.renderSummary(summary, settings.date());
+                        } catch (RenderException e) {
+                            throw new CompletionException(e);
+                        }
+                    }, workers);
+                    CompletableFuture<byte[]> workbook = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return SummaryWorkbook.write(summary, engine.bodyFamily(), settings.date());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, workers);
                     combined.commit(settings.date());
                     batchFiles.put("combinedPdf", COMBINED_PDF);
-                    byte[] summaryPdf = documents.pdf();
-                    output.write(SUMMARY_PDF, out -> out.write(summaryPdf));
+                    byte[] summaryDocument = join(summaryPdf);
+                    output.write(SUMMARY_PDF, out -> out.write(summaryDocument));
                     batchFiles.put("summaryPdf", SUMMARY_PDF);
-                    byte[] workbook = documents.workbook();
-                    output.write(SUMMARY_XLSX, out -> ReproducibleZip.rewrite(workbook, out));
+                    byte[] workbookDocument = join(workbook);
+                    output.write(SUMMARY_XLSX, out -> ReproducibleZip.rewrite(workbookDocument, out));
                     batchFiles.put("summaryXlsx", SUMMARY_XLSX);
                 }
                 report.commit(batchFiles);
                 batchFiles.put("report", BatchReport.FILE_NAME);
             }
-            return new Outcome(projectCount, byStatus[Status.RENDERED.ordinal()], byStatus[Status.FAILED.ordinal()],
+            return new Outcome(projects, byStatus[Status.RENDERED.ordinal()], byStatus[Status.FAILED.ordinal()],
                     byStatus[Status.SKIPPED.ordinal()], warnings, batchFiles);
         }
 
@@ -343,15 +284,18 @@ public final class BatchRun {
         }
     }
 
-    /** A file's projects, as the engine read them. */
-    private static List<ProjectInput> read(Future<List<ProjectInput>> file) throws RenderException {
+    /** The summary's document, or what stopped it: a failure to render or to write the workbook. */
+    private static byte[] join(CompletableFuture<byte[]> document) throws IOException, RenderException {
         try {
-            return file.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RenderException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new RenderException("a file could not be read: " + e.getCause(), e.getCause());
+            return document.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RenderException rendering) {
+                throw rendering;
+            }
+            if (e.getCause() instanceof UncheckedIOException writing) {
+                throw writing.getCause();
+            }
+            throw e;
         }
     }
 

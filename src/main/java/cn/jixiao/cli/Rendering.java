@@ -5,11 +5,13 @@ import cn.jixiao.batch.BatchRun;
 import cn.jixiao.engine.FormEngine;
 import cn.jixiao.batch.InputFiles;
 import cn.jixiao.engine.OutputFormat;
+import cn.jixiao.input.ProjectInput;
 import cn.jixiao.render.RenderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +55,14 @@ abstract class Rendering {
         FormEngine formEngine = FormEngine.start(engine.settings(rendered));
         InputFiles files = Inputs.expand(inputs, err);
         BatchOutput directory = BatchOutput.directory(output);
+        List<ProjectInput> projects = new ArrayList<>();
+        for (Path file : files.files()) {
+            projects.addAll(formEngine.read(file));
+        }
         BatchRun run = new BatchRun(formEngine,
                 new BatchRun.Settings(formatSet, date, failFast, batchFiles, engine.threads()));
         Progress progress = new Progress(err, System.console() != null, showProgress, System::nanoTime);
-        BatchRun.Outcome outcome = run.run(files, directory, progress);
+        BatchRun.Outcome outcome = run.run(projects, directory, progress);
         progress.close();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "%d of %s rendered to %s in %.1f s (%s); %d failed%s, %s.%n",
