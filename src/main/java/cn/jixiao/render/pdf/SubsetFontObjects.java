@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.zip.Deflater;
 
 /**
  * The objects of an embedded TrueType subset for text drawn by glyph number ({@code Identity-H}, the full font's
@@ -50,20 +51,22 @@ public final class SubsetFontObjects {
     public static void write(PdfWriter writer, PdfIndirectReference font, String name, PdfDictionary descriptor,
                              GlyphSubset program, SortedMap<Integer, Integer> widths,
                              SortedMap<Integer, String> texts) throws IOException {
-        prepare(name, program, widths, texts).write(writer, font, descriptor);
+        prepare(name, program, widths, texts, Deflater.DEFAULT_COMPRESSION).write(writer, font, descriptor);
     }
 
     /**
      * The objects' contents, their streams deflated, to be written into any number of PDFs ({@link Prepared#write}).
-     * Parameters as {@link #write}'s.
+     * Parameters as {@link #write}'s, and:
+     *
+     * @param level the streams' {@link Deflater} level; {@link #write} deflates at zlib's default
      */
     public static Prepared prepare(String name, GlyphSubset program, SortedMap<Integer, Integer> widths,
-                                   SortedMap<Integer, String> texts) {
+                                   SortedMap<Integer, String> texts, int level) {
         return new Prepared(subsetTag(name, program.originalGlyphs()) + "+" + name,
-                DeflatedStream.deflate(program.font()), program.font().length,
-                DeflatedStream.deflate(program.cidToGidMap()), widthArray(widths),
+                DeflatedStream.deflate(program.font(), level), program.font().length,
+                DeflatedStream.deflate(program.cidToGidMap(), level), widthArray(widths),
                 texts.isEmpty() ? null
-                        : DeflatedStream.deflate(toUnicodeMap(texts).getBytes(StandardCharsets.ISO_8859_1)));
+                        : DeflatedStream.deflate(toUnicodeMap(texts).getBytes(StandardCharsets.ISO_8859_1), level));
     }
 
     /**
@@ -147,9 +150,9 @@ public final class SubsetFontObjects {
         }
 
         /** The data deflated by OpenPDF, exactly as its {@code PdfStream.flateCompress} deflates a stream's data. */
-        static byte[] deflate(byte[] data) {
+        static byte[] deflate(byte[] data, int level) {
             PdfStream stream = new PdfStream(data);
-            stream.flateCompress();
+            stream.flateCompress(level);
             ByteArrayOutputStream deflated = new ByteArrayOutputStream();
             try {
                 stream.writeContent(deflated);
