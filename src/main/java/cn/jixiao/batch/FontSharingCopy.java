@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 
 /**
  * A {@link PdfCopy} whose pages share their fonts. Each form's PDF embeds its own compact subset of each font it uses
- * (of a one-page form's 49 KB, some 38 KB are font programs: the CJK glyphs it draws, in regular and bold);
+ * (of a one-page form's 51 KB, some 41 KB are fonts: the CJK glyphs it draws, in regular and bold);
  * copied as they are, 200 one-page forms make 9.4 MB. Here the pages of every form point to one
  * font per font family and style instead, written once when the document is finished: its program holds every glyph
  * any form used ({@link TrueTypeGlyphUnion}), its widths and its Unicode map are the union of the forms'. The pages'
