@@ -69,7 +69,8 @@ final class EngineOptions {
      * One more than the processors by default: a form's worker waits while its indicator table is filled on another
      * thread, so with one worker per processor a tenth of the CPU stood idle (vmstat). A batch of 1,000 forms on 2
      * processors: 2 workers 14.2-17.4 s, 3 workers 13.1-15.4 s, 4 workers 12.2-14.4 s, alternated
-     * (bench/results/2026-12-01-s6-threads.txt); 3 rather than 4 for the memory a form in flight holds.
+     * (bench/results/2026-12-01-s6-threads.txt); not 4, which were no faster in the median (14.1 against 13.6 s) and
+     * hold one more form in memory.
      */
     int threads() {
         return threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors() + 1;
