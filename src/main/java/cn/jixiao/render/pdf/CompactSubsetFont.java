@@ -36,9 +36,8 @@ final class CompactSubsetFont extends OwnSubsetTrueTypeFont {
      * bold, the same glyphs in every form, so the bold font's subset is the same form after form; written again from
      * here, it is neither subset nor deflated again: a few tenths of a millisecond of a form's font writing, which took
      * 4-5 ms at zlib's default level, mostly deflating the regular font's subset
-     * (bench/results/2026-12-01-s6-export.txt). One subset,
-     * not a map of them: a form's own words (the regular font) seldom repeat in a real batch, and the bytes written
-     * are the same either way.
+     * (bench/results/2026-12-01-s6-export.txt). One subset, not a map of them: a form's own words (the regular font)
+     * seldom repeat in a real batch, and the bytes written are the same either way.
      */
     private transient volatile WrittenSubset last;
 
