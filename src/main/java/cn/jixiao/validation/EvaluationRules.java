@@ -118,6 +118,7 @@ public final class EvaluationRules {
         }
     }
 
+    /** Whether a 得分 is above its 分值, both numbers (text is not compared). */
     private static boolean scoreAboveWeight(NumberOrText score, NumberOrText weight) {
         return score != null && score.isNumber() && weight != null && weight.isNumber()
                 && score.number().compareTo(weight.number()) > 0;
