@@ -43,7 +43,7 @@ final class EvaluationMapper {
                 funds(project.path("funds"), JsonPath.field(root, "funds")),
                 goals(project.path("goals")),
                 indicators(project.path("indicators"), JsonPath.field(root, "indicators")),
-                number(project.path("totalScore"), JsonPath.field(root, "totalScore")),
+                number(project, root, "totalScore"),
                 Form.byId(project.path("form").asText(Form.NATIONAL.id())).orElse(Form.NATIONAL),
                 text(project.path("projectLeader")),
                 text(project.path("reportCode")),
@@ -79,12 +79,12 @@ final class EvaluationMapper {
             return FundTotal.EMPTY;
         }
         return new FundTotal(
-                number(total.path("initialBudget"), JsonPath.field(path, "initialBudget")),
-                number(total.path("annualBudget"), JsonPath.field(path, "annualBudget")),
-                number(total.path("executed"), JsonPath.field(path, "executed")),
-                numberOrText(total.path("weight"), JsonPath.field(path, "weight")),
-                numberOrText(total.path("executionRate"), JsonPath.field(path, "executionRate")),
-                numberOrText(total.path("score"), JsonPath.field(path, "score")));
+                number(total, path, "initialBudget"),
+                number(total, path, "annualBudget"),
+                number(total, path, "executed"),
+                numberOrText(total, path, "weight"),
+                numberOrText(total, path, "executionRate"),
+                numberOrText(total, path, "score"));
     }
 
     private FundLine line(JsonNode line, String path) {
@@ -92,12 +92,12 @@ final class EvaluationMapper {
             return FundLine.EMPTY;
         }
         return new FundLine(
-                number(line.path("initialBudget"), JsonPath.field(path, "initialBudget")),
-                number(line.path("annualBudget"), JsonPath.field(path, "annualBudget")),
-                number(line.path("executed"), JsonPath.field(path, "executed")),
-                numberOrText(line.path("executionRate"), JsonPath.field(path, "executionRate")),
-                numberOrText(line.path("weight"), JsonPath.field(path, "weight")),
-                numberOrText(line.path("score"), JsonPath.field(path, "score")));
+                number(line, path, "initialBudget"),
+                number(line, path, "annualBudget"),
+                number(line, path, "executed"),
+                numberOrText(line, path, "executionRate"),
+                numberOrText(line, path, "weight"),
+                numberOrText(line, path, "score"));
     }
 
     private static Goals goals(JsonNode goals) {
@@ -125,8 +125,8 @@ final class EvaluationMapper {
                     text(row.path("level3")),
                     text(row.path("target")),
                     text(row.path("actual")),
-                    numberOrText(row.path("weight"), JsonPath.field(rowPath, "weight")),
-                    numberOrText(row.path("score"), JsonPath.field(rowPath, "score")),
+                    numberOrText(row, rowPath, "weight"),
+                    numberOrText(row, rowPath, "score"),
                     text(row.path("deviation")),
                     text(row.path("nature")),
                     text(row.path("unit"))));
@@ -138,22 +138,29 @@ final class EvaluationMapper {
         return text.isTextual() ? text.textValue() : null;
     }
 
-    private NumberOrText numberOrText(JsonNode value, String path) {
+    /** Field {@code field} of the object at {@code path}: a number, text as written, or {@code null}. */
+    private NumberOrText numberOrText(JsonNode object, String path, String field) {
+        JsonNode value = object.path(field);
         if (value.isTextual()) {
             return NumberOrText.of(value.textValue());
         }
-        return value.isNumber() ? NumberOrText.of(number(value, path)) : null;
+        return value.isNumber() ? NumberOrText.of(number(object, path, field)) : null;
     }
 
-    /** The number exactly as written ({@code 51} stays {@code 51}, {@code 180.97212} keeps its five decimals). */
-    private BigDecimal number(JsonNode value, String path) {
+    /**
+     * Field {@code field} of the object at {@code path}: the number exactly as written ({@code 51} stays {@code 51},
+     * {@code 180.97212} keeps its five decimals), or {@code null}. The field's path is made only for a problem: made
+     * for every number, it was half of mapping's CPU (bench/results/2026-12-01-s7-read.txt).
+     */
+    private BigDecimal number(JsonNode object, String path, String field) {
+        JsonNode value = object.path(field);
         if (!value.isNumber()) {
             return null;
         }
         BigDecimal number = value.decimalValue();
         if (number.scale() > MAX_DECIMALS) {
-            problems.add(new Problem(path, "must have at most " + MAX_DECIMALS + " decimals, got "
-                    + SchemaMessages.number(value)));
+            problems.add(new Problem(JsonPath.field(path, field), "must have at most " + MAX_DECIMALS
+                    + " decimals, got " + SchemaMessages.number(value)));
         }
         return number;
     }

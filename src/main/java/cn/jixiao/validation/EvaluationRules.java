@@ -96,27 +96,32 @@ public final class EvaluationRules {
         }
     }
 
-    /** 得分 ≤ 分值, for the funds total and every indicator. */
+    /**
+     * 得分 ≤ 分值, for the funds total and every indicator. The path and the columns' labels are looked up only for a
+     * warning: looked up for every row, they were half of the rules' CPU (bench/results/2026-12-01-s7-read.txt).
+     */
     private static void scoresWithinWeights(Evaluation evaluation, Warn warn) {
         Form form = evaluation.form();
         FundTotal total = evaluation.funds().total();
-        scoreWithinWeight(total.score(), total.weight(), JsonPath.of("funds", "total", "score"),
-                FieldLabels.fundsColumn(form, "score"), FieldLabels.fundsColumn(form, "weight"), warn);
+        if (scoreAboveWeight(total.score(), total.weight())) {
+            warn.at(JsonPath.of("funds", "total", "score"), FieldLabels.fundsColumn(form, "score") + " "
+                    + total.score() + " is above its " + FieldLabels.fundsColumn(form, "weight") + " " + total.weight());
+        }
         List<Indicator> indicators = evaluation.indicators();
         for (int i = 0; i < indicators.size(); i++) {
             Indicator indicator = indicators.get(i);
-            scoreWithinWeight(indicator.score(), indicator.weight(), JsonPath.indicator(i, "score"),
-                    FieldLabels.indicatorsColumn(form, "score"), FieldLabels.indicatorsColumn(form, "weight"), warn);
+            if (scoreAboveWeight(indicator.score(), indicator.weight())) {
+                warn.at(JsonPath.indicator(i, "score"), FieldLabels.indicatorsColumn(form, "score") + " "
+                        + indicator.score() + " is above its " + FieldLabels.indicatorsColumn(form, "weight") + " "
+                        + indicator.weight());
+            }
         }
     }
 
-    /** @param scoreLabel how the form heads the 得分 column of the row, {@code weightLabel} its 分值 column */
-    private static void scoreWithinWeight(NumberOrText score, NumberOrText weight, String path, String scoreLabel,
-                                          String weightLabel, Warn warn) {
-        if (score != null && score.isNumber() && weight != null && weight.isNumber()
-                && score.number().compareTo(weight.number()) > 0) {
-            warn.at(path, scoreLabel + " " + score + " is above its " + weightLabel + " " + weight);
-        }
+    /** Whether a 得分 is above its 分值, both numbers (text is not compared). */
+    private static boolean scoreAboveWeight(NumberOrText score, NumberOrText weight) {
+        return score != null && score.isNumber() && weight != null && weight.isNumber()
+                && score.number().compareTo(weight.number()) > 0;
     }
 
     /**
