@@ -104,16 +104,16 @@ public final class EvaluationRules {
         Form form = evaluation.form();
         FundTotal total = evaluation.funds().total();
         if (scoreAboveWeight(total.score(), total.weight())) {
-            warn.at(JsonPath.of("funds", "total", "score"), FieldLabels.fundsColumn(form, "score") + " "
-                    + total.score() + " is above its " + FieldLabels.fundsColumn(form, "weight") + " " + total.weight());
+            warnScoreAboveWeight(total.score(), total.weight(), JsonPath.of("funds", "total", "score"),
+                    FieldLabels.fundsColumn(form, "score"), FieldLabels.fundsColumn(form, "weight"), warn);
         }
         List<Indicator> indicators = evaluation.indicators();
         for (int i = 0; i < indicators.size(); i++) {
             Indicator indicator = indicators.get(i);
             if (scoreAboveWeight(indicator.score(), indicator.weight())) {
-                warn.at(JsonPath.indicator(i, "score"), FieldLabels.indicatorsColumn(form, "score") + " "
-                        + indicator.score() + " is above its " + FieldLabels.indicatorsColumn(form, "weight") + " "
-                        + indicator.weight());
+                warnScoreAboveWeight(indicator.score(), indicator.weight(), JsonPath.indicator(i, "score"),
+                        FieldLabels.indicatorsColumn(form, "score"), FieldLabels.indicatorsColumn(form, "weight"),
+                        warn);
             }
         }
     }
@@ -122,6 +122,12 @@ public final class EvaluationRules {
     private static boolean scoreAboveWeight(NumberOrText score, NumberOrText weight) {
         return score != null && score.isNumber() && weight != null && weight.isNumber()
                 && score.number().compareTo(weight.number()) > 0;
+    }
+
+    /** @param scoreLabel how the form heads the 得分 column of the row, {@code weightLabel} its 分值 column */
+    private static void warnScoreAboveWeight(NumberOrText score, NumberOrText weight, String path, String scoreLabel,
+                                             String weightLabel, Warn warn) {
+        warn.at(path, scoreLabel + " " + score + " is above its " + weightLabel + " " + weight);
     }
 
     /**
