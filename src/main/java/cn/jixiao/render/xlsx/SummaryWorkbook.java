@@ -83,14 +83,14 @@ public final class SummaryWorkbook {
             int totals = 2 + rows.size();
             SXSSFRow sum = sheet.createRow(totals);
             text(sum, 0, "合计（" + rows.size() + " 个项目）", styles.header);
-            text(sum, 1, "", styles.header);
-            text(sum, 2, "", styles.header);
+            text(sum, 1, null, styles.header);
+            text(sum, 2, null, styles.header);
             sheet.addMergedRegion(new CellRangeAddress(totals, totals, 0, 2));
             workbook.number(sum, 3, table.annualBudget(), styles.header);
             workbook.number(sum, 4, table.executed(), styles.header);
             text(sum, 5, table.executionRate(), styles.header);
             text(sum, 6, "平均 " + Formats.amount(table.averageScore()), styles.header);
-            text(sum, 7, "", styles.header);
+            text(sum, 7, null, styles.header);
             text(sheet.createRow(totals + 1), 0, "等级分布：" + table.gradeCounts().entrySet().stream()
                     .map(count -> count.getKey().label + " " + count.getValue() + " 个")
                     .collect(Collectors.joining("，")), null);
@@ -113,9 +113,10 @@ public final class SummaryWorkbook {
         }
     }
 
+    /** A text cell; an empty text for {@code null} (a project without 主管部门, the totals row's merged cells). */
     private static void text(SXSSFRow row, int column, String value, CellStyle style) {
         SXSSFCell cell = row.createCell(column, CellType.STRING);
-        cell.setCellValue(value);
+        cell.setCellValue(value == null ? "" : value);
         if (style != null) {
             cell.setCellStyle(style);
         }

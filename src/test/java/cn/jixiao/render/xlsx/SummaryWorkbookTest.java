@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * The summary workbook as the finance office opens it to sort and sum: a row per project whose amounts and scores are
  * number cells holding the input's decimals, the texts as text, the totals row merged over its first three columns,
  * every table cell bordered, and a sheet that prints on A4 one page wide with its header row on every page. The table
- * here has 250 projects, more rows than the workbook keeps in memory while it writes them.
+ * here has 300 projects, more rows than the workbook keeps in memory while it writes them: the five examples and one
+ * without 主管部门, fifty times over.
  */
 class SummaryWorkbookTest {
 
@@ -52,9 +54,12 @@ class SummaryWorkbookTest {
     private static XSSFSheet sheet;
 
     @BeforeAll
-    static void writeTheSummaryOfTheExamplesFiftyTimesOver() throws IOException {
-        projects = Examples.evaluations().stream()
-                .flatMap(evaluation -> Collections.nCopies(50, evaluation).stream()).toList();
+    static void writeTheSummaryOfSixProjectsFiftyTimesOver() throws IOException {
+        List<Evaluation> examples = new ArrayList<>(Examples.evaluations());
+        Evaluation first = examples.get(0);
+        examples.add(new Evaluation(first.year(), first.projectName() + "（无主管部门）", null, first.implementingUnit(),
+                first.reportDate(), first.funds(), first.goals(), first.indicators(), first.totalScore()));
+        projects = Collections.nCopies(50, examples).stream().flatMap(List::stream).toList();
         table = new SummaryTable();
         projects.forEach(table::add);
         byte[] bytes = SummaryWorkbook.write(table, FONT, DATE);
@@ -92,7 +97,7 @@ class SummaryWorkbookTest {
             String where = "row " + (3 + i);
             assertNumber(BigDecimal.valueOf(i + 1), row.getCell(0), where + " 序号");
             assertText(project.projectName(), row.getCell(1), where);
-            assertText(project.department(), row.getCell(2), where);
+            assertText(project.department() == null ? "" : project.department(), row.getCell(2), where + " 主管部门");
             assertNumber(project.funds().total().annualBudget(), row.getCell(3), where + " 全年预算数");
             assertNumber(project.funds().total().executed(), row.getCell(4), where + " 全年执行数");
             assertText(expected.executionRate(), row.getCell(5), where);
@@ -107,10 +112,19 @@ class SummaryWorkbookTest {
     }
 
     @Test
+    void aProjectWithoutADepartmentHasAnEmptyTextThere() {
+        XSSFRow row = sheet.getRow(2 + 5);
+        assertTrue(row.getCell(1).getStringCellValue().endsWith("（无主管部门）"), "the sixth project has none");
+        XSSFCell department = row.getCell(2);
+        assertText("", department, "主管部门 left empty");
+        assertTableCell(department, HorizontalAlignment.LEFT, false);
+    }
+
+    @Test
     void theTotalsRowSumsTheAmountsExactlyUnderOneMergedLabel() {
         int totals = 2 + projects.size();
         XSSFRow row = sheet.getRow(totals);
-        assertText("合计（250 个项目）", row.getCell(0), "totals");
+        assertText("合计（300 个项目）", row.getCell(0), "totals");
         assertText("", row.getCell(1), "totals");
         assertText("", row.getCell(2), "totals");
         assertNumber(table.annualBudget(), row.getCell(3), "Σ 全年预算数");
