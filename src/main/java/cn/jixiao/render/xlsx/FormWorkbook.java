@@ -287,11 +287,11 @@ public final class FormWorkbook {
             if (value.precision() > 15) {
                 return; // more digits than a spreadsheet number holds: it stays text, read back the same
             }
-            SummaryWorkbook.number(cells, column, value, styles.number(Math.max(0, value.scale()), false));
+            exactNumber(cells, column, value, styles.number(Math.max(0, value.scale()), false));
         }
 
         private void percent(XSSFRow cells, int column, BigDecimal percent) {
-            SummaryWorkbook.number(cells, column, percent.movePointLeft(2),
+            exactNumber(cells, column, percent.movePointLeft(2),
                     styles.number(Math.max(0, percent.scale()), true));
         }
 
@@ -353,6 +353,15 @@ public final class FormWorkbook {
         XSSFCell cell = row.getCell(column) != null ? row.getCell(column) : row.createCell(column, CellType.STRING);
         if (value != null && !value.isEmpty()) {
             cell.setCellValue(value);
+        }
+        cell.setCellStyle(style);
+    }
+
+    /** A number cell holding the decimal exactly as written; empty for {@code null}. */
+    private static void exactNumber(XSSFRow row, int column, BigDecimal value, XSSFCellStyle style) {
+        XSSFCell cell = row.createCell(column, value == null ? CellType.BLANK : CellType.NUMERIC);
+        if (value != null) {
+            cell.getCTCell().setV(value.toPlainString());
         }
         cell.setCellStyle(style);
     }
