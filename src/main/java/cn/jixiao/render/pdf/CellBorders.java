@@ -4,7 +4,6 @@ import com.lowagie.text.pdf.ByteBuffer;
 import com.lowagie.text.pdf.PdfContentByte;
 import java.awt.Color;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,8 +17,8 @@ import net.sf.jasperreports.engine.type.LineStyleEnum;
  * export's CPU on them (JFR, bench/results/2026-12-01-s5-export.txt): for each side it looks up the pen's width
  * through the style hierarchy up to seven times and writes the pen's width, cap, colour and dash by formatting them
  * anew. Here a box's pens are looked up once per export (a cell's box is its template's, shared by the cells of the
- * same template), the pen's fixed operators are written from bytes OpenPDF formatted once, a side's colour as
- * OpenPDF wrote it for the box's first side, and a coordinate as OpenPDF wrote it the first time in the document.
+ * same template), the pen's fixed operators are written from bytes OpenPDF formatted once, and a side's colour as
+ * OpenPDF wrote it for the box's first side.
  *
  * <p>Only solid, opaque pens are drawn here; a box with another pen (double, dotted, dashed, translucent) is left to
  * JasperReports.
@@ -34,17 +33,7 @@ final class CellBorders {
         content.setLineCap(PdfContentByte.LINE_CAP_PROJECTING_SQUARE);
     });
 
-    /** What {@code PdfContentByte.moveTo} and {@code lineTo} write after the point. */
-    private static final byte[] MOVE_TO = {' ', 'm', '\n'};
-    private static final byte[] LINE_TO = {' ', 'l', '\n'};
-
     private final Map<JRLineBox, Pens> byBox = new IdentityHashMap<>();
-    /**
-     * The borders' coordinates as OpenPDF writes a number, by value. A form's borders lie on the edges of its rows and
-     * columns, a few hundred values written some 2,400 times a form; OpenPDF formats each anew, a digit at a time
-     * (half of the borders' CPU, bench/results/2026-12-01-s7-export.txt).
-     */
-    private final Map<Float, byte[]> coordinates = new HashMap<>();
 
     /** The four pens of a box as the exporter resolves them; {@code null} sides draw nothing. */
     private record Pens(Pen top, Pen left, Pen bottom, Pen right, boolean drawable) {
@@ -96,24 +85,15 @@ final class CellBorders {
         return true;
     }
 
-    private void side(Pen pen, SideColor color, PdfContentByte content, float x1, float y1, float x2, float y2) {
+    private static void side(Pen pen, SideColor color, PdfContentByte content, float x1, float y1, float x2,
+                             float y2) {
         ByteBuffer buffer = content.getInternalBuffer();
         buffer.append(pen.widthAndCap());
         color.set(pen.color());
         buffer.append(SOLID);
-        // content.moveTo(x1, y1) and content.lineTo(x2, y2), byte for byte
-        buffer.append(coordinate(x1)).append(' ').append(coordinate(y1)).append(MOVE_TO);
-        buffer.append(coordinate(x2)).append(' ').append(coordinate(y2)).append(LINE_TO);
+        content.moveTo(x1, y1);
+        content.lineTo(x2, y2);
         content.stroke();
-    }
-
-    private byte[] coordinate(float value) {
-        byte[] written = coordinates.get(value);
-        if (written == null) {
-            written = new ByteBuffer(16).append(value).toByteArray();
-            coordinates.put(value, written);
-        }
-        return written;
     }
 
     private static float half(Pen pen) {
