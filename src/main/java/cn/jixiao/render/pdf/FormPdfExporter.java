@@ -72,6 +72,9 @@ final class FormPdfExporter extends JRPdfExporter {
     private record PdfFont(BaseFont baseFont, float size, Color color) {
     }
 
+    /** The {@link FillLines.Frame} of the texts of a template, which they all take from it. */
+    private final Map<JRTemplateElement, FillLines.Frame> frames = new IdentityHashMap<>();
+
     private static final PdfFont NOT_DRAWN_HERE = new PdfFont(null, 0f, null);
 
     private TemplateAttributes templateAttributes;
@@ -134,7 +137,10 @@ final class FormPdfExporter extends JRPdfExporter {
         }
         BaseFont baseFont = font.baseFont();
         float size = font.size();
-        FillLines.Cell cell = FillLines.Cell.of(text, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
+        FillLines.Frame frame = text instanceof JRTemplatePrintText filled
+                ? frames.computeIfAbsent(filled.getTemplate(), template -> FillLines.Frame.of(text))
+                : FillLines.Frame.of(text);
+        FillLines.Cell cell = FillLines.Cell.of(text, frame, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
                 pageFormat.getPageHeight(), size, legacyTextMeasuringFix);
         FillLines.Placement placement = FillLines.place(content, breaks, cell, baseFont, size);
         if (!placement.placed()) {
