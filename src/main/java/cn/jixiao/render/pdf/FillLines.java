@@ -107,7 +107,7 @@ final class FillLines {
     /**
      * What a text's style gives its cell: paddings, alignments and the space before its paragraph. A filled text takes
      * them from its template, shared by the texts of a template, and JasperReports resolves each through the style
-     * hierarchy anew for every text: the exporter keeps them per template (a fifth of placing a text,
+     * hierarchy anew for every text: the exporter keeps them per template (3% of the export's CPU,
      * bench/results/2026-12-01-s7-export.txt).
      */
     record Frame(int leftPadding, int rightPadding, int topPadding, int bottomPadding,
