@@ -71,9 +71,7 @@ final class CompactSubsetFont extends OwnSubsetTrueTypeFont {
         SortedMap<Integer, String> texts = new TreeMap<>();
         for (int[] glyph : glyphs) {
             drawn.set(glyph[0]);
-            if (glyph[1] != SubsetFontObjects.DEFAULT_WIDTH) { // the /W array leaves an em out: most of CJK glyphs
-                widths.put(glyph[0], glyph[1]);
-            }
+            widths.put(glyph[0], glyph[1]);
             if (glyph.length > 2) { // OpenPDF keeps no character for a glyph drawn from a GlyphVector
                 texts.put(glyph[0], SubsetFontObjects.utf16Hex(glyph[2]));
             }

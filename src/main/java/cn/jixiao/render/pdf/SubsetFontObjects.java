@@ -46,8 +46,7 @@ public final class SubsetFontObjects {
      * @param name        the font's PostScript name; a subset tag derived from it and the glyphs goes before it
      * @param descriptor  the font descriptor's entries that describe the whole font (ascent, flags, ...)
      * @param program     the subset, its glyphs renumbered
-     * @param widths      the width of each CID drawn, in thousandths of an em; those of {@link #DEFAULT_WIDTH} may be
-     *                    left out
+     * @param widths      the width of each CID drawn, in thousandths of an em
      * @param texts       the text of each CID drawn, as UTF-16BE in hexadecimal (the ToUnicode map's notation)
      */
     public static void write(PdfWriter writer, PdfIndirectReference font, String name, PdfDictionary descriptor,
