@@ -55,13 +55,25 @@ final class FormPdfExporter extends JRPdfExporter {
      * attributes and locale give the same font.
      */
     private final Map<FontKey, PdfFont> fonts = new HashMap<>();
+    /**
+     * The same fonts by the template whose attributes a text has ({@link TemplateAttributes#templateOf}): looking a
+     * font up by the attributes hashes and compares their map for every text, 3% of the export's CPU
+     * (bench/results/2026-12-01-s7-export.txt).
+     */
+    private final Map<JRTemplateElement, TemplateFont> fontsByTemplate = new IdentityHashMap<>();
 
     private record FontKey(Map<Attribute, Object> attributes, Locale locale) {
+    }
+
+    private record TemplateFont(Locale locale, PdfFont font) {
     }
 
     /** A text's font, size and colour ({@code null}: JasperReports' default, black). */
     private record PdfFont(BaseFont baseFont, float size, Color color) {
     }
+
+    /** The {@link FillLines.Frame} of the texts of a template, which they all take from it. */
+    private final Map<JRTemplateElement, FillLines.Frame> frames = new IdentityHashMap<>();
 
     private static final PdfFont NOT_DRAWN_HERE = new PdfFont(null, 0f, null);
 
@@ -119,13 +131,16 @@ final class FormPdfExporter extends JRPdfExporter {
             return false;
         }
         String content = styled.getText();
-        PdfFont font = fonts.computeIfAbsent(new FontKey(attributes, getTextLocale(text)), this::pdfFont);
+        PdfFont font = font(attributes, getTextLocale(text));
         if (font == NOT_DRAWN_HERE) {
             return false;
         }
         BaseFont baseFont = font.baseFont();
         float size = font.size();
-        FillLines.Cell cell = FillLines.Cell.of(text, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
+        FillLines.Frame frame = text instanceof JRTemplatePrintText filled
+                ? frames.computeIfAbsent(filled.getTemplate(), template -> FillLines.Frame.of(text))
+                : FillLines.Frame.of(text);
+        FillLines.Cell cell = FillLines.Cell.of(text, frame, text.getX() + getOffsetX(), text.getY() + getOffsetY(),
                 pageFormat.getPageHeight(), size, legacyTextMeasuringFix);
         FillLines.Placement placement = FillLines.place(content, breaks, cell, baseFont, size);
         if (!placement.placed()) {
@@ -135,6 +150,20 @@ final class FormPdfExporter extends JRPdfExporter {
         pdfContent.resetFillColor();
         exportBox(text.getLineBox(), text);
         return true;
+    }
+
+    /** The PDF font of a text's attributes and locale, {@link #pdfFont} found once per document. */
+    private PdfFont font(Map<Attribute, Object> attributes, Locale locale) {
+        JRTemplateElement template = templateAttributes.templateOf(attributes);
+        if (template == null) {
+            return fonts.computeIfAbsent(new FontKey(attributes, locale), this::pdfFont);
+        }
+        TemplateFont known = fontsByTemplate.get(template);
+        if (known == null || !known.locale().equals(locale)) {
+            known = new TemplateFont(locale, fonts.computeIfAbsent(new FontKey(attributes, locale), this::pdfFont));
+            fontsByTemplate.put(template, known);
+        }
+        return known.font();
     }
 
     /**
@@ -194,6 +223,9 @@ final class FormPdfExporter extends JRPdfExporter {
     private static final class TemplateAttributes extends JRStyledTextAttributeSelector {
         private final JRStyledTextAttributeSelector noBackcolor;
         private final Map<JRTemplateElement, Map<Attribute, Object>> byTemplate = new IdentityHashMap<>();
+        /** The copy handed out last, and the template it is of ({@code null} when not a template's). */
+        private Map<Attribute, Object> lastCopy;
+        private JRTemplateElement lastTemplate;
 
         TemplateAttributes(JasperReportsContext context, JRStyledTextAttributeSelector noBackcolor) {
             super(context);
@@ -203,10 +235,23 @@ final class FormPdfExporter extends JRPdfExporter {
         @Override
         public Map<Attribute, Object> getStyledTextAttributes(JRPrintText text) {
             if (!(text instanceof JRTemplatePrintText filled)) {
+                lastCopy = null;
+                lastTemplate = null;
                 return noBackcolor.getStyledTextAttributes(text);
             }
-            return new HashMap<>(byTemplate.computeIfAbsent(filled.getTemplate(),
+            lastTemplate = filled.getTemplate();
+            lastCopy = new HashMap<>(byTemplate.computeIfAbsent(lastTemplate,
                     template -> noBackcolor.getStyledTextAttributes(text)));
+            return lastCopy;
+        }
+
+        /**
+         * The template whose attributes these are: when they are the very map handed out last, which JasperReports
+         * makes a plain text's single run of ({@code JRStyledText}'s constructor) and leaves as it is unless it
+         * matches fonts anew (then the run's attributes are another map); {@code null} otherwise.
+         */
+        JRTemplateElement templateOf(Map<Attribute, Object> attributes) {
+            return attributes == lastCopy ? lastTemplate : null;
         }
     }
 }

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -243,10 +244,9 @@ public final class SubsetFontObjects {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         digest.update(name.getBytes(StandardCharsets.UTF_8));
-        for (int glyph : glyphs) {
-            digest.update(new byte[] {(byte) (glyph >> 24), (byte) (glyph >> 16), (byte) (glyph >> 8), (byte) glyph});
-        }
-        byte[] bytes = digest.digest();
+        ByteBuffer numbers = ByteBuffer.allocate(4 * glyphs.length); // big-endian
+        numbers.asIntBuffer().put(glyphs);
+        byte[] bytes = digest.digest(numbers.array());
         StringBuilder tag = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             tag.append((char) ('A' + Byte.toUnsignedInt(bytes[i]) % 26));

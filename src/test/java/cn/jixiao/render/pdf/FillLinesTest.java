@@ -269,7 +269,8 @@ class FillLinesTest {
     }
 
     private static Placement placement(JasperPrint print, Placed text) {
-        Cell cell = Cell.of(text.element(), text.x(), text.y(), print.getPageHeight(), SIZE, false);
+        Cell cell = Cell.of(text.element(), FillLines.Frame.of(text.element()), text.x(), text.y(),
+                print.getPageHeight(), SIZE, false);
         return FillLines.place(text.element().getFullText(), text.element().getLineBreakOffsets(), cell, font, SIZE);
     }
 
