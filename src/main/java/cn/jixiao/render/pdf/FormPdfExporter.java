@@ -61,6 +61,8 @@ final class FormPdfExporter extends JRPdfExporter {
      * (bench/results/2026-12-01-s7-export.txt).
      */
     private final Map<JRTemplateElement, TemplateFont> fontsByTemplate = new IdentityHashMap<>();
+    /** The {@link FillLines.Frame} of the texts of a template, which they all take from it. */
+    private final Map<JRTemplateElement, FillLines.Frame> frames = new IdentityHashMap<>();
 
     private record FontKey(Map<Attribute, Object> attributes, Locale locale) {
     }
@@ -71,9 +73,6 @@ final class FormPdfExporter extends JRPdfExporter {
     /** A text's font, size and colour ({@code null}: JasperReports' default, black). */
     private record PdfFont(BaseFont baseFont, float size, Color color) {
     }
-
-    /** The {@link FillLines.Frame} of the texts of a template, which they all take from it. */
-    private final Map<JRTemplateElement, FillLines.Frame> frames = new IdentityHashMap<>();
 
     private static final PdfFont NOT_DRAWN_HERE = new PdfFont(null, 0f, null);
 
